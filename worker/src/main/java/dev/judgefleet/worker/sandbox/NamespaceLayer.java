@@ -1,0 +1,37 @@
+package dev.judgefleet.worker.sandbox;
+
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWCGROUP;
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWIPC;
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWNET;
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWNS;
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWPID;
+import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWUTS;
+
+import dev.judgefleet.worker.sandbox.plan.Step;
+import dev.judgefleet.worker.sandbox.plan.Steps;
+import java.util.List;
+
+/**
+ * The namespace layer: which namespaces a sandbox gets, unshared by the worker on the thread that
+ * spawns the init. No user namespace: the worker is root on the node, and the programs run as an
+ * unprivileged uid with no capabilities at all, which a user namespace would only complicate.
+ *
+ * <ul>
+ *   <li>mount: the sandbox's own root filesystem;
+ *   <li>pid: the init is PID 1; programs see only their run; kill(-1) from PID 1 ends a run;
+ *   <li>net: no interfaces but a down loopback, so no network at all;
+ *   <li>ipc, uts: their own System V IPC objects and host name;
+ *   <li>cgroup: /proc/self/cgroup does not show the node's hierarchy.
+ * </ul>
+ */
+public final class NamespaceLayer {
+  public static final int FLAGS =
+      CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP;
+
+  private NamespaceLayer() {}
+
+  /** Setup steps inside the new namespaces. */
+  public static List<Step> setup(SandboxSpec spec) {
+    return List.of(Steps.sethostname(spec.hostname()));
+  }
+}

@@ -1,0 +1,24 @@
+package dev.judgefleet.worker.sandbox;
+
+/** Why a run got its status: which limit, which signal, which call. */
+public enum RunCause {
+  NONE,
+  /** CPU time of the process tree over the limit. */
+  CPU_TIME,
+  /** Wall-clock time over the limit (a sleeper, or a program waiting for input). */
+  WALL_TIME,
+  /** Killed by the OOM killer of its cgroup. */
+  OOM_KILL,
+  /** Exited on its own, but its peak memory was over the limit. */
+  MEMORY_PEAK,
+  /** Killed by SIGXFSZ, or an output file reached the limit. */
+  OUTPUT,
+  /** A non-zero exit code. */
+  EXIT_CODE,
+  /** Killed by a signal. */
+  SIGNAL,
+  /** A forbidden system call, named where the kernel told us. */
+  SYSCALL,
+  /** The sandbox's own setup failed. */
+  SETUP
+}

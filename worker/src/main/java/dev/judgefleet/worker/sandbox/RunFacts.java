@@ -1,0 +1,28 @@
+package dev.judgefleet.worker.sandbox;
+
+/**
+ * What was observed about a run, before any judgement: the input of {@link StatusClassifier}.
+ *
+ * @param setupError the sandbox's own failure, or null
+ * @param exitCode the exit code if the main process exited, else null
+ * @param signal the signal that killed the main process, else null
+ * @param killedFor whether the supervisor killed the run, and for which limit
+ * @param cpuNanos CPU time of the whole tree since the exec
+ * @param wallNanos wall time from the exec to the main process's exit
+ * @param memoryPeakBytes the cgroup's peak memory
+ * @param oomKills OOM kills in the run's cgroup
+ * @param violation the forbidden system call's name, "" if the kernel killed without telling which
+ *     (a non-native architecture), null if none
+ * @param largestOutputBytes the larger of the stdout and stderr sizes
+ */
+public record RunFacts(
+    SetupError setupError,
+    Integer exitCode,
+    Integer signal,
+    KillReason killedFor,
+    long cpuNanos,
+    long wallNanos,
+    long memoryPeakBytes,
+    long oomKills,
+    String violation,
+    long largestOutputBytes) {}

@@ -1,0 +1,73 @@
+package dev.judgefleet.worker.sandbox;
+
+import java.time.Duration;
+
+/**
+ * Everything known about a finished run.
+ *
+ * @param status how it ended
+ * @param cause which limit, signal, call or failure decided the status
+ * @param exitCode the exit code, or null when a signal ended it or it never started
+ * @param signal the fatal signal, or null
+ * @param cpuUser user CPU time of the whole tree
+ * @param cpuSystem system CPU time of the whole tree
+ * @param cpu CPU time of the whole tree from the exec (what limits and verdicts use)
+ * @param wall wall time from the exec to the main process's exit
+ * @param memoryPeakBytes the run cgroup's peak memory
+ * @param oomKilled whether the OOM killer struck in the run's cgroup
+ * @param pidsPeak the most tasks alive at once
+ * @param stdout the standard output
+ * @param stderr the standard error
+ * @param setupTime from the run request to the exec: the sandbox's own cost, not charged
+ * @param setupError the failing step when status is IE, else null
+ * @param violation the forbidden system call ("" when unnamed), else null
+ */
+public record RunResult(
+    RunStatus status,
+    RunCause cause,
+    Integer exitCode,
+    Integer signal,
+    Duration cpuUser,
+    Duration cpuSystem,
+    Duration cpu,
+    Duration wall,
+    long memoryPeakBytes,
+    boolean oomKilled,
+    long pidsPeak,
+    CapturedOutput stdout,
+    CapturedOutput stderr,
+    Duration setupTime,
+    SetupError setupError,
+    String violation) {
+
+  /** One line for a terminal: {@code TLE (cpu) cpu 1.003s wall 1.010s mem 1.2 MiB}. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder(status.name());
+    String detail = causeDetail();
+    if (!detail.isEmpty()) {
+      sb.append(" (").append(detail).append(')');
+    }
+    sb.append(String.format(
+        " cpu %.3fs wall %.3fs mem %.1f MiB",
+        cpu.toNanos() / 1e9, wall.toNanos() / 1e9, memoryPeakBytes / (1024.0 * 1024)));
+    return sb.toString();
+  }
+
+  /** The cause in words: "cpu time", "SIGSEGV", "exit code 3", "ptrace", the setup error. */
+  public String causeDetail() {
+    return switch (cause) {
+      case NONE -> "";
+      case CPU_TIME -> "cpu time";
+      case WALL_TIME -> "wall time";
+      case OOM_KILL -> "oom kill";
+      case MEMORY_PEAK -> "memory peak";
+      case OUTPUT -> "output limit";
+      case EXIT_CODE -> "exit code " + exitCode;
+      case SIGNAL -> dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(signal);
+      case SYSCALL -> violation == null || violation.isEmpty()
+          ? "forbidden system call"
+          : "forbidden system call " + violation;
+      case SETUP -> setupError == null ? "setup failed" : setupError.message();
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.judgefleet.worker.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One program to run in a sandbox.
+ *
+ * @param argv the command; {@code argv[0]} is an absolute path inside the sandbox
+ * @param env the environment, {@code NAME=value} strings
+ * @param cwd the working directory inside the sandbox
+ * @param stdin a host file to read standard input from, or null for /dev/null
+ * @param stdout a host file for standard output (created or truncated), or null for the sandbox's
+ *     own capture file
+ * @param stderr likewise for standard error
+ * @param limits the run's limits
+ * @param workWritable whether {@code /box} is writable in this run (a compile) or read-only (a
+ *     test)
+ * @param seccompProfile the seccomp profile's name
+ */
+public record RunSpec(
+    List<String> argv,
+    List<String> env,
+    String cwd,
+    Path stdin,
+    Path stdout,
+    Path stderr,
+    RunLimits limits,
+    boolean workWritable,
+    String seccompProfile) {
+
+  public static final List<String> DEFAULT_ENV =
+      List.of(
+          "PATH=/usr/local/bin:/usr/bin:/bin",
+          "HOME=/tmp",
+          "TMPDIR=/tmp",
+          "LANG=C.UTF-8",
+          "LC_ALL=C.UTF-8");
+
+  public RunSpec {
+    argv = List.copyOf(argv);
+    env = List.copyOf(env);
+    Objects.requireNonNull(cwd, "cwd");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(seccompProfile, "seccompProfile");
+    if (argv.isEmpty() || !argv.get(0).startsWith("/")) {
+      throw new IllegalArgumentException("argv[0] must be an absolute path: " + argv);
+    }
+    if (!cwd.startsWith("/")) {
+      throw new IllegalArgumentException("cwd must be absolute: " + cwd);
+    }
+  }
+
+  /** A test-style run: read-only /box, default environment and profile. */
+  public static RunSpec of(List<String> argv, RunLimits limits) {
+    return new RunSpec(
+        argv, DEFAULT_ENV, MountLayer.WORK_DIR, null, null, null, limits, false, "default");
+  }
+
+  public RunSpec withStdin(Path file) {
+    return new RunSpec(
+        argv, env, cwd, file, stdout, stderr, limits, workWritable, seccompProfile);
+  }
+
+  public RunSpec withStdout(Path file) {
+    return new RunSpec(argv, env, cwd, stdin, file, stderr, limits, workWritable, seccompProfile);
+  }
+
+  public RunSpec withStderr(Path file) {
+    return new RunSpec(argv, env, cwd, stdin, stdout, file, limits, workWritable, seccompProfile);
+  }
+
+  public RunSpec withWorkWritable(boolean writable) {
+    return new RunSpec(argv, env, cwd, stdin, stdout, stderr, limits, writable, seccompProfile);
+  }
+
+  public RunSpec withEnv(List<String> environment) {
+    return new RunSpec(
+        argv, environment, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile);
+  }
+
+  public RunSpec withLimits(RunLimits newLimits) {
+    return new RunSpec(
+        argv, env, cwd, stdin, stdout, stderr, newLimits, workWritable, seccompProfile);
+  }
+}

@@ -1,0 +1,420 @@
+package dev.judgefleet.worker.sandbox;
+
+import dev.judgefleet.worker.sandbox.linux.Errno;
+import dev.judgefleet.worker.sandbox.linux.HostFiles;
+import dev.judgefleet.worker.sandbox.linux.InitGoneException;
+import dev.judgefleet.worker.sandbox.linux.InitProcess;
+import dev.judgefleet.worker.sandbox.linux.NativeCallException;
+import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
+import dev.judgefleet.worker.sandbox.plan.InitReply;
+import dev.judgefleet.worker.sandbox.plan.PassedFile;
+import dev.judgefleet.worker.sandbox.plan.PlanEncoder;
+import dev.judgefleet.worker.sandbox.plan.RunPlan;
+import dev.judgefleet.worker.sandbox.plan.SandboxPlan;
+import dev.judgefleet.worker.sandbox.plan.Step;
+import dev.judgefleet.worker.sandbox.plan.StepPhase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One set of namespaces with its root filesystem and its PID 1, serving the runs of one
+ * submission (its compile, then its tests) one after another. Every leftover process of a run is
+ * killed when its main process exits, and /tmp and /dev/shm are fresh for the next run; the work
+ * directory /box carries the compiled program from the compile to the tests. Two submissions never
+ * share a sandbox.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** How much of stdout and stderr a result carries. */
+  public static final int CAPTURE_BYTES = 64 * 1024;
+
+  private static final int SETUP_TIMEOUT_MS = 10_000;
+  private static final long KILL_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final long START_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final int MAX_POLL_MS = 100;
+
+  private final SandboxEngine engine;
+  private final SandboxSpec spec;
+  private final Path dir;
+  private final Path ioDir;
+  private final InitProcess init;
+  private final int uid;
+  private final int gid;
+  private final Duration creationTime;
+  private String brokenReason;
+
+  private Sandbox(
+      SandboxEngine engine,
+      SandboxSpec spec,
+      Path dir,
+      InitProcess init,
+      Duration creationTime) {
+    this.engine = engine;
+    this.spec = spec;
+    this.dir = dir;
+    this.ioDir = dir.resolve("io");
+    this.init = init;
+    this.uid = engine.uid(spec.slot());
+    this.gid = engine.gid(spec.slot());
+    this.creationTime = creationTime;
+  }
+
+  static Sandbox open(SandboxEngine engine, SandboxSpec spec, Path dir) {
+    long start = System.nanoTime();
+    int uid = engine.uid(spec.slot());
+    int gid = engine.gid(spec.slot());
+    Path root = dir.resolve("root");
+    try {
+      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectory(root);
+      Files.createDirectory(dir.resolve("io"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating the sandbox directory " + dir, e);
+    }
+    SandboxPlan plan;
+    InitProcess init;
+    try {
+      plan = LaunchPlanner.sandbox(spec, root.toString(), uid, gid);
+      init = InitProcess.spawn(engine.initBinary(), plan.namespaces());
+    } catch (RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    }
+    try {
+      init.control().send(PlanEncoder.setup(plan), new int[0]);
+      byte[] message = init.control().receive(SETUP_TIMEOUT_MS);
+      if (message == null) {
+        throw new SandboxException(
+            new SetupError(StepPhase.SETUP, -1, "sandbox setup", 0, "no answer in 10 s"));
+      }
+      if (InitReply.parse(message) instanceof InitReply.Failed failed) {
+        throw new SandboxException(describe(plan.setup(), failed));
+      }
+    } catch (RuntimeException e) {
+      init.close();
+      deleteTree(dir);
+      throw e;
+    }
+    return new Sandbox(engine, spec, dir, init, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** How long creating this sandbox took (namespaces, root filesystem, pivot). */
+  public Duration creationTime() {
+    return creationTime;
+  }
+
+  public SandboxSpec spec() {
+    return spec;
+  }
+
+  /**
+   * The work directory as the worker reaches it: through the init's root, so the worker sees
+   * exactly what the program sees. Use {@link HostFiles} beneath it, never plain paths.
+   */
+  public Path workDir() {
+    return Path.of("/proc", Integer.toString(init.pid()), "root", MountLayer.WORK_DIR.substring(1));
+  }
+
+  /** Puts a file into the work directory (it must not exist yet). */
+  public void writeWorkFile(String name, byte[] content) {
+    HostFiles.writeNew(workDir(), name, content, 0644);
+  }
+
+  /** Reads a file the program left in the work directory, refusing links and oversize files. */
+  public byte[] readWorkFile(String name, long maxBytes) {
+    return HostFiles.readBeneath(workDir(), name, maxBytes);
+  }
+
+  /** Whether the sandbox can serve another run; a failed cleanup or a lost init ends it. */
+  public boolean usable() {
+    return brokenReason == null;
+  }
+
+  /** Runs one program to completion, or until a limit ends it. Never throws for the program. */
+  public RunResult run(RunSpec run) {
+    long requested = System.nanoTime();
+    if (brokenReason != null) {
+      return internalError(run, requested, hostError("sandbox", 0, brokenReason));
+    }
+    RunCgroup cgroup;
+    try {
+      cgroup = engine.cgroups().acquire();
+    } catch (RuntimeException e) {
+      return internalError(run, requested, hostError("create run cgroup", 0, e.getMessage()));
+    }
+    try {
+      return runIn(cgroup, run, requested);
+    } finally {
+      engine.cgroups().release(cgroup);
+    }
+  }
+
+  private RunResult runIn(RunCgroup cgroup, RunSpec run, long requested) {
+    try {
+      CgroupLayer.limit(cgroup, run.limits());
+    } catch (NativeCallException e) {
+      return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
+    }
+    Path stdout = run.stdout() != null ? run.stdout() : ioDir.resolve("stdout");
+    Path stderr = run.stderr() != null ? run.stderr() : ioDir.resolve("stderr");
+    Path stdin = run.stdin() != null ? run.stdin() : Path.of("/dev/null");
+    RunPlan plan =
+        LaunchPlanner.run(
+            run,
+            new LaunchPlanner.RunContext(
+                spec,
+                uid,
+                gid,
+                engine.lastCap(),
+                cgroup,
+                engine.seccompProgram(run.seccompProfile()),
+                stdin,
+                stdout,
+                stderr));
+    Supervision supervision;
+    try {
+      sendRun(plan);
+      supervision = supervise(plan, cgroup, run.limits());
+    } catch (NativeCallException e) {
+      return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
+    } catch (InitGoneException e) {
+      brokenReason = e.getMessage();
+      return internalError(run, requested, hostError("sandbox init", 0, e.getMessage()));
+    }
+    return result(run, cgroup, supervision, requested, stdout, stderr);
+  }
+
+  private void sendRun(RunPlan plan) {
+    List<PassedFile> files = plan.passedFiles();
+    int[] fds = new int[files.size()];
+    int opened = 0;
+    try {
+      for (PassedFile file : files) {
+        if (file instanceof PassedFile.Open open) {
+          fds[opened] = HostFiles.open(open.path(), open.flags(), open.mode());
+        } else {
+          fds[opened] = ((PassedFile.Descriptor) file).fd();
+        }
+        opened++;
+      }
+      init.control().send(PlanEncoder.run(plan), fds);
+    } finally {
+      // The init holds its own copies now; ours go, except descriptors the caller owns.
+      for (int i = 0; i < opened; i++) {
+        if (files.get(i) instanceof PassedFile.Open) {
+          HostFiles.close(fds[i]);
+        }
+      }
+    }
+  }
+
+  /** What the supervision of one run saw. */
+  private record Supervision(
+      InitReply.Started started,
+      InitReply.Exited exited,
+      SetupError failure,
+      KillReason killedFor) {}
+
+  /**
+   * Waits for the run to end, enforcing the CPU limit of the whole tree (the cgroup's counter,
+   * polled more often as the limit nears) and the wall limit. Both count from the exec.
+   */
+  private Supervision supervise(RunPlan plan, RunCgroup cgroup, RunLimits limits) {
+    long cpuLimit = limits.cpuTime().toNanos();
+    long wallLimit = limits.wallTime().toNanos();
+    long sent = System.nanoTime();
+    InitReply.Started started = null;
+    SetupError failure = null;
+    KillReason killedFor = KillReason.NONE;
+    long killedAt = 0;
+    for (; ; ) {
+      long now = System.nanoTime();
+      int timeoutMs;
+      if (killedFor != KillReason.NONE) {
+        if (now - killedAt > KILL_TIMEOUT_NANOS) {
+          throw new InitGoneException("the init did not end a killed run within 5 s");
+        }
+        timeoutMs = MAX_POLL_MS;
+      } else if (started == null) {
+        if (now - sent > START_TIMEOUT_NANOS) {
+          killedFor = KillReason.WALL_TIME;
+          killedAt = now;
+          kill(cgroup);
+          failure = hostError("exec", 0, "the run did not start within 10 s");
+          continue;
+        }
+        timeoutMs = MAX_POLL_MS;
+      } else {
+        long cpu = cgroup.cpuNanos() - started.preExecCpuNanos();
+        long wallLeft = started.execNanos() + wallLimit - now;
+        if (cpu >= cpuLimit) {
+          killedFor = KillReason.CPU_TIME;
+        } else if (wallLeft <= 0) {
+          killedFor = KillReason.WALL_TIME;
+        }
+        if (killedFor != KillReason.NONE) {
+          killedAt = now;
+          kill(cgroup);
+          continue;
+        }
+        // The tree cannot spend more than (CPUs x wall) CPU time: sleep no longer than that.
+        long cpuLeftWall = (cpuLimit - cpu) / engine.cpus();
+        long sleep = Math.min(wallLeft, cpuLeftWall);
+        timeoutMs = (int) Math.max(1, Math.min(MAX_POLL_MS, sleep / 1_000_000));
+      }
+      byte[] message = init.control().receive(timeoutMs);
+      if (message == null) {
+        continue;
+      }
+      InitReply reply = InitReply.parse(message);
+      if (reply instanceof InitReply.Started s) {
+        started = s;
+      } else if (reply instanceof InitReply.Failed f) {
+        failure = describe(plan.steps(f.phase()), f);
+        if (f.phase() == StepPhase.PREPARE) {
+          return new Supervision(null, null, failure, killedFor);
+        }
+      } else if (reply instanceof InitReply.Exited exited) {
+        if (exited.cleanupFailedIndex() >= 0) {
+          Step step = plan.cleanup().get(exited.cleanupFailedIndex());
+          brokenReason =
+              "cleanup step " + exited.cleanupFailedIndex() + " " + step.describe() + ": "
+                  + Errno.name(exited.cleanupErrno());
+        }
+        if (started == null && failure == null) {
+          failure = hostError("exec", 0, "the run's child died before exec");
+        }
+        return new Supervision(started, exited, failure, killedFor);
+      }
+    }
+  }
+
+  private void kill(RunCgroup cgroup) {
+    init.control().send(PlanEncoder.control(PlanEncoder.MSG_KILL), new int[0]);
+    cgroup.killAll();
+  }
+
+  private RunResult result(
+      RunSpec run,
+      RunCgroup cgroup,
+      Supervision s,
+      long requested,
+      Path stdout,
+      Path stderr) {
+    CapturedOutput out = capture(stdout, run.limits());
+    CapturedOutput err = capture(stderr, run.limits());
+    InitReply.Started started = s.started();
+    InitReply.Exited exited = s.exited();
+    long preExec = started == null ? 0 : started.preExecCpuNanos();
+    long cpu = started == null ? 0 : Math.max(0, cgroup.cpuNanos() - preExec);
+    long[] userSystem = cgroup.cpuUserSystemNanos();
+    long wall = started == null || exited == null ? 0 : Math.max(0, exited.exitNanos() - started.execNanos());
+    long oomKills = cgroup.oomKills();
+    String violation = null;
+    if (exited != null && exited.violationNr() >= 0) {
+      String name = SeccompCompiler.syscallName(exited.violationArch(), exited.violationNr());
+      violation = name != null ? name : "syscall " + exited.violationNr();
+    }
+    RunFacts facts =
+        new RunFacts(
+            s.failure(),
+            exited == null ? null : exited.exitCode(),
+            exited == null ? null : exited.signal(),
+            s.killedFor(),
+            cpu,
+            wall,
+            cgroup.memoryPeakBytes(),
+            oomKills,
+            violation,
+            Math.max(out.bytes(), err.bytes()));
+    StatusClassifier.Classification c = StatusClassifier.classify(facts, run.limits());
+    Duration setup = Duration.ofNanos(started == null ? 0 : Math.max(0, started.execNanos() - requested));
+    return new RunResult(
+        c.status(),
+        c.cause(),
+        facts.exitCode(),
+        facts.signal(),
+        Duration.ofNanos(userSystem[0]),
+        Duration.ofNanos(userSystem[1]),
+        Duration.ofNanos(cpu),
+        Duration.ofNanos(wall),
+        facts.memoryPeakBytes(),
+        oomKills > 0,
+        cgroup.tasksPeak(),
+        out,
+        err,
+        setup,
+        s.failure(),
+        violation);
+  }
+
+  private static CapturedOutput capture(Path file, RunLimits limits) {
+    if (!Files.exists(file)) {
+      return new CapturedOutput(file, 0, false, new byte[0]);
+    }
+    HostFiles.Head head = HostFiles.head(file, CAPTURE_BYTES);
+    return new CapturedOutput(file, head.size(), head.size() >= limits.outputBytes(), head.bytes());
+  }
+
+  private RunResult internalError(RunSpec run, long requested, SetupError error) {
+    CapturedOutput none = new CapturedOutput(ioDir.resolve("stdout"), 0, false, new byte[0]);
+    return new RunResult(
+        RunStatus.IE,
+        RunCause.SETUP,
+        null,
+        null,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        0,
+        false,
+        0,
+        none,
+        none,
+        Duration.ofNanos(System.nanoTime() - requested),
+        error,
+        null);
+  }
+
+  private static SetupError hostError(String call, int errno, String reason) {
+    return new SetupError(StepPhase.HOST, -1, call, errno, reason);
+  }
+
+  private static SetupError describe(List<Step> steps, InitReply.Failed failed) {
+    int index = failed.stepIndex();
+    String call =
+        index >= 0 && index < steps.size() ? steps.get(index).describe() : "init bookkeeping";
+    return new SetupError(
+        failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
+  }
+
+  /** Ends the sandbox: PID 1 exits and takes every process with it; host files go. */
+  @Override
+  public void close() {
+    init.close();
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    // Only the worker writes under this directory (the program reaches its output files through
+    // descriptors only), so a plain walk cannot be led elsewhere.
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing " + dir, e);
+    }
+  }
+}

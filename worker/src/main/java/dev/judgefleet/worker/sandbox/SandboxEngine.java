@@ -1,0 +1,107 @@
+package dev.judgefleet.worker.sandbox;
+
+import dev.judgefleet.worker.sandbox.linux.KernelFiles;
+import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sandbox engine of one worker: knows the node (cgroup backend, capability count, the init
+ * binary), keeps a pool of fresh run cgroups and the compiled seccomp profiles, and opens
+ * sandboxes. Thread-safe; each {@link Sandbox} is used by one thread at a time.
+ */
+public final class SandboxEngine implements AutoCloseable {
+  private final EngineSettings settings;
+  private final Path initBinary;
+  private final int lastCap;
+  private final CgroupPool cgroups;
+  private final Map<String, byte[]> seccompPrograms = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final int cpus = Runtime.getRuntime().availableProcessors();
+
+  private SandboxEngine(EngineSettings settings, Path initBinary, int lastCap, CgroupPool cgroups) {
+    this.settings = settings;
+    this.initBinary = initBinary;
+    this.lastCap = lastCap;
+    this.cgroups = cgroups;
+  }
+
+  /** Starts the engine: state directory, init binary, cgroup backend. Needs root. */
+  public static SandboxEngine start(EngineSettings settings) {
+    Path stateDir = settings.stateDir();
+    try {
+      Files.createDirectories(stateDir);
+      // Root only: the sandboxes' mount points and output files live here.
+      Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx--x--x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("preparing the state directory " + stateDir, e);
+    }
+    Path init = settings.initBinary().orElseGet(() -> InitBinary.extract(stateDir));
+    int lastCap =
+        Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
+    CgroupBackend backend = CgroupBackends.open(settings.cgroupVersion());
+    return new SandboxEngine(
+        settings, init, lastCap, new CgroupPool(backend, settings.cgroupPoolSize()));
+  }
+
+  /** Creates a sandbox: new namespaces, its root filesystem, ready for runs. */
+  public Sandbox open(SandboxSpec spec) {
+    Path dir = settings.stateDir().resolve("sandbox-" + spec.slot() + "-" + sequence.incrementAndGet());
+    return Sandbox.open(this, spec, dir);
+  }
+
+  /** "v1" or "v2". */
+  public String cgroupVersion() {
+    return cgroups.backend().version();
+  }
+
+  /** Where the run cgroups live. */
+  public Path cgroupBase() {
+    return cgroups.backend().base();
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  Path initBinary() {
+    return initBinary;
+  }
+
+  int lastCap() {
+    return lastCap;
+  }
+
+  CgroupPool cgroups() {
+    return cgroups;
+  }
+
+  int cpus() {
+    return cpus;
+  }
+
+  int uid(int slot) {
+    return settings.firstUid() + slot;
+  }
+
+  int gid(int slot) {
+    return settings.firstGid() + slot;
+  }
+
+  /** The profile's BPF program, compiled once. */
+  byte[] seccompProgram(String profile) {
+    return seccompPrograms.computeIfAbsent(
+        profile, name -> SeccompCompiler.compile(SeccompProfiles.byName(name)));
+  }
+
+  @Override
+  public void close() {
+    cgroups.close();
+  }
+}

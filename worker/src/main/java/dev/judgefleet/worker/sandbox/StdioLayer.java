@@ -1,0 +1,35 @@
+package dev.judgefleet.worker.sandbox;
+
+import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
+import dev.judgefleet.worker.sandbox.plan.PassedFile;
+import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
+import dev.judgefleet.worker.sandbox.plan.Steps;
+import java.nio.file.Path;
+
+/**
+ * The stdio layer: the run's standard streams are host files the worker opened and passed in,
+ * never paths the program could choose. Output goes to regular files, so RLIMIT_FSIZE caps it.
+ * Every other descriptor is closed, and the child leads a session of its own.
+ */
+public final class StdioLayer {
+  private static final int OUTPUT_FLAGS = Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC
+      | Fcntl.O_NOFOLLOW;
+  private static final int OUTPUT_MODE = 0600;
+
+  private StdioLayer() {}
+
+  /** A new session: the run's processes share nothing with PID 1's (setsid(2)). */
+  public static void session(RunPlanBuilder plan) {
+    plan.child(Steps.setsid());
+  }
+
+  public static void redirect(RunPlanBuilder plan, Path stdin, Path stdout, Path stderr) {
+    int in = plan.pass(new PassedFile.Open(stdin, Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0));
+    int out = plan.pass(new PassedFile.Open(stdout, OUTPUT_FLAGS, OUTPUT_MODE));
+    int err = plan.pass(new PassedFile.Open(stderr, OUTPUT_FLAGS, OUTPUT_MODE));
+    plan.child(Steps.dup2(in, 0));
+    plan.child(Steps.dup2(out, 1));
+    plan.child(Steps.dup2(err, 2));
+    plan.child(Steps.closeFrom(3));
+  }
+}

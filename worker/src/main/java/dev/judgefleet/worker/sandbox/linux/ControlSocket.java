@@ -1,0 +1,113 @@
+package dev.judgefleet.worker.sandbox.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import java.io.Closeable;
+
+/**
+ * The worker's end of the SOCK_SEQPACKET socket to a sandbox's init: one message per call, with
+ * descriptors attached as SCM_RIGHTS. Not thread-safe; a sandbox serves one run at a time.
+ */
+public final class ControlSocket implements Closeable {
+  private static final int MSGHDR_SIZE = 56;
+  private static final int IOVEC_SIZE = 16;
+  private static final int CMSG_HEADER = 16;
+  private static final int MAX_FDS = 16;
+  private static final int RECEIVE_BUFFER = 4096;
+
+  private final int fd;
+  private final Memory msghdr = new Memory(MSGHDR_SIZE);
+  private final Memory iovec = new Memory(IOVEC_SIZE);
+  private final Memory control = new Memory(CMSG_HEADER + 4L * MAX_FDS);
+  private final Memory pollfd = new Memory(8);
+  private final Memory receiveBuffer = new Memory(RECEIVE_BUFFER);
+  private Memory sendBuffer = new Memory(64 * 1024);
+  private boolean closed;
+
+  ControlSocket(int fd) {
+    this.fd = fd;
+  }
+
+  /** Sends one message, passing {@code fds} along (the receiver gets its own copies). */
+  public void send(byte[] message, int[] fds) {
+    if (fds.length > MAX_FDS) {
+      throw new IllegalArgumentException("at most " + MAX_FDS + " descriptors per message");
+    }
+    if (sendBuffer.size() < message.length) {
+      sendBuffer = new Memory(Math.max(message.length, sendBuffer.size() * 2));
+    }
+    sendBuffer.write(0, message, 0, message.length);
+    iovec.setPointer(0, sendBuffer);
+    iovec.setLong(8, message.length);
+    msghdr.clear();
+    msghdr.setPointer(16, iovec);
+    msghdr.setLong(24, 1);
+    if (fds.length > 0) {
+      long dataLength = 4L * fds.length;
+      control.clear();
+      control.setLong(0, CMSG_HEADER + dataLength);
+      control.setInt(8, LibC.SOL_SOCKET);
+      control.setInt(12, LibC.SCM_RIGHTS);
+      control.write(CMSG_HEADER, fds, 0, fds.length);
+      msghdr.setPointer(32, control);
+      msghdr.setLong(40, CMSG_HEADER + ((dataLength + 7) & ~7L));
+    }
+    try {
+      LibC.sendmsg(fd, msghdr, LibC.MSG_NOSIGNAL);
+    } catch (LastErrorException e) {
+      throw Errno.failure("sendmsg(init control socket, " + message.length + " bytes)", e);
+    }
+  }
+
+  /**
+   * Waits up to {@code timeoutMs} (-1: forever) for a message.
+   *
+   * @return the message, or null on timeout
+   * @throws InitGoneException when the init closed its end
+   */
+  public byte[] receive(int timeoutMs) {
+    if (!await(timeoutMs)) {
+      return null;
+    }
+    iovec.setPointer(0, receiveBuffer);
+    iovec.setLong(8, RECEIVE_BUFFER);
+    msghdr.clear();
+    msghdr.setPointer(16, iovec);
+    msghdr.setLong(24, 1);
+    long n;
+    try {
+      n = LibC.recvmsg(fd, msghdr, LibC.MSG_CMSG_CLOEXEC);
+    } catch (LastErrorException e) {
+      throw Errno.failure("recvmsg(init control socket)", e);
+    }
+    if (n == 0) {
+      throw new InitGoneException("the sandbox init closed its control socket");
+    }
+    return receiveBuffer.getByteArray(0, (int) n);
+  }
+
+  /** Whether a message (or a hang-up) is waiting, after up to {@code timeoutMs}. */
+  public boolean await(int timeoutMs) {
+    pollfd.setInt(0, fd);
+    pollfd.setShort(4, LibC.POLLIN);
+    pollfd.setShort(6, (short) 0);
+    for (; ; ) {
+      try {
+        int ready = LibC.poll(pollfd, 1, timeoutMs);
+        return ready > 0;
+      } catch (LastErrorException e) {
+        if (e.getErrorCode() != Errno.EINTR) {
+          throw Errno.failure("poll(init control socket)", e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      Fds.closeQuietly(fd);
+    }
+  }
+}

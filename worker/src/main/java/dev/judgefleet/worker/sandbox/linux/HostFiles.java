@@ -1,0 +1,197 @@
+package dev.judgefleet.worker.sandbox.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+
+/**
+ * File access for the worker in directories a sandboxed program could have written. The host
+ * never trusts the box: every open goes through openat2(2) with {@code RESOLVE_BENEATH |
+ * RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV}, so a planted symlink, a {@code
+ * ..} or a mount point stops the open instead of leading the worker elsewhere; only regular files
+ * are read, and never more than the caller's cap.
+ */
+public final class HostFiles {
+  private static final long RESOLVE_NO_XDEV = 0x01;
+  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
+  private static final long RESOLVE_NO_SYMLINKS = 0x04;
+  private static final long RESOLVE_BENEATH = 0x08;
+  private static final long STRICT =
+      RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
+  private static final int O_PATH = 010000000;
+  private static final int STAT_SIZE = 144;
+  private static final int ST_MODE_OFFSET = 24;
+  private static final int ST_SIZE_OFFSET = 48;
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFREG = 0100000;
+
+  private HostFiles() {}
+
+  /** What a capped read found. */
+  public record Head(long size, byte[] bytes) {}
+
+  /**
+   * Reads {@code relative} beneath {@code dir}: a regular file, reached without any symlink, of at
+   * most {@code maxBytes}.
+   *
+   * @throws UnsafeFileException if the path is not a plain regular file beneath {@code dir}, or
+   *     bigger than the cap
+   */
+  public static byte[] readBeneath(Path dir, String relative, long maxBytes) {
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY, 0);
+    try {
+      long size = regularFileSize(fd, dir, relative);
+      if (size > maxBytes) {
+        throw new UnsafeFileException(
+            dir.resolve(relative) + " is " + size + " bytes, over the cap of " + maxBytes);
+      }
+      return readUpTo(fd, maxBytes, relative);
+    } finally {
+      Fds.closeQuietly(fd);
+    }
+  }
+
+  /** Creates {@code relative} beneath {@code dir} (it must not exist) with {@code content}. */
+  public static void writeNew(Path dir, String relative, byte[] content, int mode) {
+    int fd =
+        openBeneath(dir, relative, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, mode);
+    try {
+      Memory buffer = new Memory(Math.max(1, content.length));
+      buffer.write(0, content, 0, content.length);
+      long written = 0;
+      while (written < content.length) {
+        try {
+          written += LibC.write(fd, buffer.share(written), content.length - written);
+        } catch (LastErrorException e) {
+          throw Errno.failure("write(" + dir.resolve(relative) + ")", e);
+        }
+      }
+    } finally {
+      Fds.closeQuietly(fd);
+    }
+  }
+
+  /** Changes the owner of {@code relative} beneath {@code dir}, reached without symlinks. */
+  public static void chownBeneath(Path dir, String relative, int uid, int gid) {
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY, 0);
+    try {
+      LibC.fchown(fd, uid, gid);
+    } catch (LastErrorException e) {
+      throw Errno.failure("fchown(" + dir.resolve(relative) + ", " + uid + ", " + gid + ")", e);
+    } finally {
+      Fds.closeQuietly(fd);
+    }
+  }
+
+  /**
+   * Reads at most {@code cap} bytes of a file the worker itself created (an output file), and its
+   * size. O_NOFOLLOW: even the worker's own directory is not followed through a link.
+   */
+  public static Head head(Path file, int cap) {
+    int fd;
+    try {
+      fd = LibC.open(file.toString(), Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC, 0);
+    } catch (LastErrorException e) {
+      throw Errno.failure("open(\"" + file + "\", O_RDONLY|O_NOFOLLOW)", e);
+    }
+    try {
+      long size = regularFileSize(fd, file.getParent(), file.getFileName().toString());
+      return new Head(size, readUpTo(fd, cap, file.toString()));
+    } finally {
+      Fds.closeQuietly(fd);
+    }
+  }
+
+  /** Opens a host file to pass into a sandbox; the descriptor is close-on-exec in the worker. */
+  public static int open(Path file, int flags, int mode) {
+    try {
+      return LibC.open(file.toString(), flags | Fcntl.O_CLOEXEC, mode);
+    } catch (LastErrorException e) {
+      throw Errno.failure("open(\"" + file + "\", 0" + Integer.toOctalString(flags) + ")", e);
+    }
+  }
+
+  public static void close(int fd) {
+    Fds.closeQuietly(fd);
+  }
+
+  private static int openBeneath(Path dir, String relative, int flags, int mode) {
+    int dirfd;
+    try {
+      dirfd =
+          LibC.open(
+              dir.toString(), O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC, 0);
+    } catch (LastErrorException e) {
+      throw Errno.failure("open(\"" + dir + "\", O_PATH|O_DIRECTORY|O_NOFOLLOW)", e);
+    }
+    try {
+      Memory how = new Memory(24);
+      how.setLong(0, flags | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC);
+      how.setLong(8, (flags & Fcntl.O_CREAT) != 0 ? mode : 0);
+      how.setLong(16, STRICT);
+      Memory path = new Memory(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L);
+      path.setString(0, relative, "UTF-8");
+      try {
+        return (int)
+            LibC.syscall(
+                LibC.SYS_openat2, dirfd, Pointer.nativeValue(path), Pointer.nativeValue(how), 24);
+      } catch (LastErrorException e) {
+        String call =
+            "openat2(\""
+                + dir
+                + "\", \""
+                + relative
+                + "\", RESOLVE_BENEATH|RESOLVE_NO_SYMLINKS|RESOLVE_NO_MAGICLINKS|RESOLVE_NO_XDEV)";
+        int errno = e.getErrorCode();
+        if (errno == Errno.ELOOP || errno == Errno.EXDEV) {
+          throw new UnsafeFileException(
+              "refusing " + dir.resolve(relative) + ": the path leaves the directory or goes"
+                  + " through a link (" + call + ": " + Errno.name(errno) + ")");
+        }
+        throw new NativeCallException(call, errno);
+      }
+    } finally {
+      Fds.closeQuietly(dirfd);
+    }
+  }
+
+  private static long regularFileSize(int fd, Path dir, String relative) {
+    Memory stat = new Memory(STAT_SIZE);
+    try {
+      LibC.fstat(fd, stat);
+    } catch (LastErrorException e) {
+      throw Errno.failure("fstat(" + dir.resolve(relative) + ")", e);
+    }
+    if ((stat.getInt(ST_MODE_OFFSET) & S_IFMT) != S_IFREG) {
+      throw new UnsafeFileException("refusing " + dir.resolve(relative) + ": not a regular file");
+    }
+    return stat.getLong(ST_SIZE_OFFSET);
+  }
+
+  private static byte[] readUpTo(int fd, long cap, String what) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Memory buffer = new Memory(64 * 1024);
+    long total = 0;
+    while (total < cap) {
+      long want = Math.min(buffer.size(), cap - total);
+      long n;
+      try {
+        n = LibC.read(fd, buffer, want);
+      } catch (LastErrorException e) {
+        if (e.getErrorCode() == Errno.EINTR) {
+          continue;
+        }
+        throw Errno.failure("read(" + what + ")", e);
+      }
+      if (n == 0) {
+        break;
+      }
+      out.write(buffer.getByteArray(0, (int) n), 0, (int) n);
+      total += n;
+    }
+    return out.toByteArray();
+  }
+}

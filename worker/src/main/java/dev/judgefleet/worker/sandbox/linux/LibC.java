@@ -1,0 +1,111 @@
+package dev.judgefleet.worker.sandbox.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The libc calls the engine makes, direct-mapped (JNA's fastest binding). Calls that set errno
+ * declare {@link LastErrorException}; {@link Errno} turns it into a message with the errno's name.
+ */
+final class LibC {
+  static {
+    Native.register(NativeLibrary.getInstance("c"));
+  }
+
+  // x86_64 system call numbers for calls glibc has no wrapper for (or only a recent one).
+  static final long SYS_pidfd_open = 434;
+  static final long SYS_close_range = 436;
+  static final long SYS_openat2 = 437;
+
+  static final int AF_UNIX = 1;
+  static final int SOCK_SEQPACKET = 5;
+  static final int SOCK_CLOEXEC = 02000000;
+  static final int SOL_SOCKET = 1;
+  static final int SCM_RIGHTS = 1;
+  static final int MSG_NOSIGNAL = 0x4000;
+  static final int MSG_TRUNC = 0x20;
+  static final int MSG_CTRUNC = 0x8;
+  static final int MSG_CMSG_CLOEXEC = 0x40000000;
+  static final int F_DUPFD_CLOEXEC = 1030;
+  static final short POLLIN = 1;
+  static final short POLLERR = 8;
+  static final short POLLHUP = 16;
+  static final int WNOHANG = 1;
+  static final int WEXITED = 4;
+  static final int POSIX_SPAWN_SETSIGDEF = 0x04;
+  static final int POSIX_SPAWN_SETSIGMASK = 0x08;
+  static final int AT_FDCWD = -100;
+
+  private LibC() {}
+
+  static native int unshare(int flags) throws LastErrorException;
+
+  static native int socketpair(int domain, int type, int protocol, int[] sv)
+      throws LastErrorException;
+
+  static native int close(int fd) throws LastErrorException;
+
+  static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+
+  static native long read(int fd, Pointer buf, long count) throws LastErrorException;
+
+  static native long write(int fd, Pointer buf, long count) throws LastErrorException;
+
+  static native long pread(int fd, Pointer buf, long count, long offset)
+      throws LastErrorException;
+
+  static native int open(String path, int flags, int mode) throws LastErrorException;
+
+  static native int fstat(int fd, Pointer stat) throws LastErrorException;
+
+  static native int fchown(int fd, int uid, int gid) throws LastErrorException;
+
+  static native int pipe2(int[] fds, int flags) throws LastErrorException;
+
+  static native long sendmsg(int fd, Pointer msghdr, int flags) throws LastErrorException;
+
+  static native long recvmsg(int fd, Pointer msghdr, int flags) throws LastErrorException;
+
+  static native int poll(Pointer fds, long nfds, int timeoutMs) throws LastErrorException;
+
+  static native int kill(int pid, int signal) throws LastErrorException;
+
+  static native int waitpid(int pid, int[] status, int options) throws LastErrorException;
+
+  static native long syscall(long number, long a, long b, long c, long d)
+      throws LastErrorException;
+
+  static native int getpid();
+
+  static native String strerrorname_np(int errno);
+
+  static native String strerror(int errno);
+
+  // posix_spawn(3) returns an error number instead of setting errno.
+  static native int posix_spawn(
+      int[] pid, String path, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
+
+  static native int posix_spawn_file_actions_init(Pointer fileActions);
+
+  static native int posix_spawn_file_actions_destroy(Pointer fileActions);
+
+  static native int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int newFd);
+
+  static native int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int from);
+
+  static native int posix_spawnattr_init(Pointer attr);
+
+  static native int posix_spawnattr_destroy(Pointer attr);
+
+  static native int posix_spawnattr_setflags(Pointer attr, short flags);
+
+  static native int posix_spawnattr_setsigmask(Pointer attr, Pointer sigset);
+
+  static native int posix_spawnattr_setsigdefault(Pointer attr, Pointer sigset);
+
+  static native int sigemptyset(Pointer set);
+
+  static native int sigfillset(Pointer set);
+}
