@@ -498,8 +498,8 @@ static int take_report(int sock, struct child_state *child, int *listener) {
 static void serve_run(const unsigned char *payload, const unsigned char *end, int *fds, int nfds) {
   struct run r = {.npassed = nfds, .report_fd = -1};
   memcpy(r.passed, fds, sizeof(int) * (size_t)nfds);
-  struct step_list prepare, child, cleanup;
-  if (decode_list(&payload, end, &prepare) || decode_list(&payload, end, &child) ||
+  struct step_list prepare, child_steps, cleanup;
+  if (decode_list(&payload, end, &prepare) || decode_list(&payload, end, &child_steps) ||
       decode_list(&payload, end, &cleanup)) {
     reply_failed(PHASE_PREPARE, UINT32_MAX, EBADMSG);
     goto out;
@@ -526,7 +526,7 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
   if (pid == 0) {
     close(report[0]);
     r.report_fd = report[1];
-    err = run_list(&child, &r, &index);
+    err = run_list(&child_steps, &r, &index);
     int64_t record[3] = {CHILD_FAILED, index, err};
     send(r.report_fd, record, sizeof record, MSG_NOSIGNAL);
     _exit(127);

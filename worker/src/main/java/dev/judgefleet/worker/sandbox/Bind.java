@@ -15,7 +15,8 @@ public record Bind(Path source, String target, boolean optional) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
     if (!source.isAbsolute() || !target.startsWith("/")) {
-      throw new IllegalArgumentException("bind paths must be absolute: " + source + " -> " + target);
+      throw new IllegalArgumentException(
+          "bind paths must be absolute: " + source + " -> " + target);
     }
     if (target.contains("/../") || target.endsWith("/..")) {
       throw new IllegalArgumentException("bind target must not contain '..': " + target);

@@ -14,9 +14,9 @@ import dev.judgefleet.worker.sandbox.plan.Steps;
  * The capability layer: opt-in, and nothing is opted in. Every set ends empty (capabilities(7)).
  *
  * <p>Before the identity change, while PID 2 still holds CAP_SETPCAP: drop every capability from
- * the bounding set, clear the ambient set, and lock the securebits so that no exec can bring
- * root's capabilities back (NOROOT), no setuid fixup can be turned off, KEEP_CAPS stays off and
- * the ambient set cannot be raised. After it: clear the remaining sets with capset(2) and set
+ * the bounding set, clear the ambient set, and lock the securebits so that no exec can bring root's
+ * capabilities back (NOROOT), no setuid fixup can be turned off, KEEP_CAPS stays off and the
+ * ambient set cannot be raised. After it: clear the remaining sets with capset(2) and set
  * no_new_privs, which the seccomp filter also needs.
  */
 public final class CapabilityLayer {
@@ -30,7 +30,9 @@ public final class CapabilityLayer {
 
   private CapabilityLayer() {}
 
-  /** @param lastCap the highest capability number this kernel knows (cap_last_cap) */
+  /**
+   * @param lastCap the highest capability number this kernel knows (cap_last_cap)
+   */
   public static void dropBeforeIdentityChange(RunPlanBuilder plan, int lastCap) {
     for (int cap = 0; cap <= lastCap; cap++) {
       plan.child(Steps.capbsetDrop(cap));

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Chooses the cgroup backend for this host: v2 where the worker's cgroup offers the memory and
- * pids controllers, else v1 where the memory, pids and cpuacct hierarchies are mounted. Cleans up
- * what a crashed worker left behind (directories of workers whose PID is gone).
+ * Chooses the cgroup backend for this host: v2 where the worker's cgroup offers the memory and pids
+ * controllers, else v1 where the memory, pids and cpuacct hierarchies are mounted. Cleans up what a
+ * crashed worker left behind (directories of workers whose PID is gone).
  */
 public final class CgroupBackends {
   private static final Pattern OURS = Pattern.compile("judgefleet-(\\d+)");
@@ -38,7 +38,9 @@ public final class CgroupBackends {
               .orElseThrow(() -> new IllegalStateException("cgroup v2 is not mounted"));
       if (!v2Usable) {
         throw new IllegalStateException(
-            "cgroup v2 at " + own + " offers no memory and pids controllers: "
+            "cgroup v2 at "
+                + own
+                + " offers no memory and pids controllers: "
                 + KernelFiles.read(own.resolve("cgroup.controllers")).strip());
       }
       removeStale(own);

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The cgroup layer: every run in a fresh cgroup of its own, limited on the host before the run,
- * joined by the run's child as its very first step, so everything the program allocates or
- * spends is counted and capped.
+ * joined by the run's child as its very first step, so everything the program allocates or spends
+ * is counted and capped.
  *
  * <p>The child cannot see the host's cgroupfs (it is past pivot_root), so the worker opens each
  * {@code cgroup.procs} and passes the descriptor; writing "0" moves the writer (cgroups(7)). The

@@ -7,10 +7,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fresh run cgroups, made ahead of time, and used ones removed later, both on a background
- * thread: neither mkdir nor rmdir (which waits for the kernel to let go of a dying cgroup) sits
- * between two runs. A run cgroup is never reused, so its counters (peak memory, OOM kills, peak
- * tasks) belong to one run only.
+ * Fresh run cgroups, made ahead of time, and used ones removed later, both on a background thread:
+ * neither mkdir nor rmdir (which waits for the kernel to let go of a dying cgroup) sits between two
+ * runs. A run cgroup is never reused, so its counters (peak memory, OOM kills, peak tasks) belong
+ * to one run only.
  */
 public final class CgroupPool implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CgroupPool.class.getName());

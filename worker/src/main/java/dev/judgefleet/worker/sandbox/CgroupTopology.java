@@ -61,7 +61,8 @@ public record CgroupTopology(Optional<Path> unified, Map<String, Path> legacy) {
 
   /** Whether the v1 hierarchies the engine needs are all mounted. */
   public boolean hasLegacy() {
-    return legacy.containsKey("memory") && legacy.containsKey("pids")
+    return legacy.containsKey("memory")
+        && legacy.containsKey("pids")
         && legacy.containsKey("cpuacct");
   }
 
@@ -78,10 +79,7 @@ public record CgroupTopology(Optional<Path> unified, Map<String, Path> legacy) {
         return null;
       }
       return new Mount(
-          unescape(left[3]),
-          Path.of(unescape(left[4])),
-          right[0],
-          List.of(right[2].split(",")));
+          unescape(left[3]), Path.of(unescape(left[4])), right[0], List.of(right[2].split(",")));
     }
 
     /** The directory of {@code cgroupPath} (relative to the hierarchy root) under this mount. */

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The cgroup v1 backend, for hosts in hybrid or legacy mode: a run cgroup is three directories,
- * one in each of the memory, pids and cpuacct hierarchies, each below the worker's own cgroup in
- * that hierarchy.
+ * The cgroup v1 backend, for hosts in hybrid or legacy mode: a run cgroup is three directories, one
+ * in each of the memory, pids and cpuacct hierarchies, each below the worker's own cgroup in that
+ * hierarchy.
  *
  * <p>Memory: {@code memory.limit_in_bytes} and, where swap accounting exists, {@code
  * memory.memsw.limit_in_bytes} at the same value (no swap); peak from {@code
- * memory.max_usage_in_bytes}, OOM kills from {@code memory.oom_control}. CPU: {@code
- * cpuacct.usage} (nanoseconds). Tasks: {@code pids.max}, {@code pids.peak}.
+ * memory.max_usage_in_bytes}, OOM kills from {@code memory.oom_control}. CPU: {@code cpuacct.usage}
+ * (nanoseconds). Tasks: {@code pids.max}, {@code pids.peak}.
  */
 public final class CgroupV1 implements CgroupBackend {
   private final Path memoryBase;

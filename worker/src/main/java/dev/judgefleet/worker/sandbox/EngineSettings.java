@@ -8,7 +8,9 @@ import java.util.Optional;
  * How the engine runs on this node.
  *
  * @param stateDir a root-only directory for the sandboxes' host-side files (mount points, output
- *     files) and the extracted init binary
+ *     files) and the extracted init binary. Keep it on a disk-backed file system: a run's output
+ *     file is charged to the run's memory cgroup, and on tmpfs those pages could not be reclaimed
+ *     (a big correct output would end in an OOM kill).
  * @param firstUid the uid of slot 0; slot N runs as firstUid + N
  * @param firstGid the gid of slot 0
  * @param cgroupVersion "auto", "v2" or "v1"
@@ -33,7 +35,7 @@ public record EngineSettings(
 
   public static EngineSettings defaults() {
     return new EngineSettings(
-        Path.of("/run/judgefleet"), 60000, 60000, "auto", Optional.empty(), 4);
+        Path.of("/var/lib/judgefleet"), 60000, 60000, "auto", Optional.empty(), 4);
   }
 
   public EngineSettings withStateDir(Path dir) {

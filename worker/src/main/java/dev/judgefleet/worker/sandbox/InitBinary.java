@@ -12,9 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The judge-init executable. The Maven build compiles {@code src/main/c/judge-init.c} (static,
- * libc only) into the jar; at start the engine writes it to the state directory, named by its
- * hash, so a new worker version never executes an old init.
+ * The judge-init executable. The Maven build compiles {@code src/main/c/judge-init.c} (static, libc
+ * only) into the jar; at start the engine writes it to the state directory, named by its hash, so a
+ * new worker version never executes an old init.
  */
 final class InitBinary {
   static final String RESOURCE = "/judgefleet/judge-init";
@@ -26,7 +26,9 @@ final class InitBinary {
     try (InputStream in = InitBinary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
-            "judge-init is missing from the classpath (" + RESOURCE + "): build the worker with"
+            "judge-init is missing from the classpath ("
+                + RESOURCE
+                + "): build the worker with"
                 + " Maven, which compiles src/main/c/judge-init.c");
       }
       bytes = in.readAllBytes();

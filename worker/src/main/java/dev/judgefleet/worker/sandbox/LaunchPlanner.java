@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns specifications into plans, calling the layers in the order the kernel needs. Reading
- * {@link #run} top to bottom is reading what happens between fork and exec.
+ * Turns specifications into plans, calling the layers in the order the kernel needs. Reading {@link
+ * #run} top to bottom is reading what happens between fork and exec.
  */
 public final class LaunchPlanner {
   private LaunchPlanner() {}

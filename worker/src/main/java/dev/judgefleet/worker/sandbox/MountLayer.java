@@ -75,8 +75,14 @@ public final class MountLayer {
             newRoot + WORK_DIR,
             "tmpfs",
             TMPFS_FLAGS,
-            "size=" + spec.tmpBytes() + ",nr_inodes=" + TMPFS_INODES + ",mode=0755,uid=" + uid
-                + ",gid=" + gid));
+            "size="
+                + spec.tmpBytes()
+                + ",nr_inodes="
+                + TMPFS_INODES
+                + ",mode=0755,uid="
+                + uid
+                + ",gid="
+                + gid));
     // pivot_root(".", "."): the old root ends up stacked on the new one and is detached at once,
     // so no path leads back to the host (pivot_root(2), NOTES).
     tree.steps.add(Steps.chdir(newRoot));
@@ -104,13 +110,19 @@ public final class MountLayer {
 
   private static Step tmp(String target, long bytes) {
     return Steps.mount(
-        "tmpfs", target, "tmpfs", TMPFS_FLAGS,
+        "tmpfs",
+        target,
+        "tmpfs",
+        TMPFS_FLAGS,
         "size=" + bytes + ",nr_inodes=" + TMPFS_INODES + ",mode=1777");
   }
 
   private static Step shm(String target, long bytes) {
     return Steps.mount(
-        "tmpfs", target, "tmpfs", TMPFS_FLAGS | MS_NOEXEC,
+        "tmpfs",
+        target,
+        "tmpfs",
+        TMPFS_FLAGS | MS_NOEXEC,
         "size=" + bytes + ",nr_inodes=" + TMPFS_INODES + ",mode=1777");
   }
 
@@ -155,7 +167,8 @@ public final class MountLayer {
       // Device nodes need a mount without nodev; they stay nosuid and noexec.
       tree.steps.add(Steps.mount("/dev/" + device, dev + "/" + device, "", MS_BIND, ""));
       tree.steps.add(
-          Steps.mount("", dev + "/" + device, "", MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NOEXEC, ""));
+          Steps.mount(
+              "", dev + "/" + device, "", MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NOEXEC, ""));
     }
     tree.steps.add(Steps.symlink("/proc/self/fd", dev + "/fd"));
     tree.steps.add(Steps.symlink("/proc/self/fd/0", dev + "/stdin"));

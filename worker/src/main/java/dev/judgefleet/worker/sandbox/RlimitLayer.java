@@ -10,8 +10,8 @@ import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
 import dev.judgefleet.worker.sandbox.plan.Steps;
 
 /**
- * The rlimit layer, per process (setrlimit(2)): no core dumps; RLIMIT_FSIZE is the output limit
- * (a write past it raises SIGXFSZ, hence OLE); the stack, by default as big as the memory limit
+ * The rlimit layer, per process (setrlimit(2)): no core dumps; RLIMIT_FSIZE is the output limit (a
+ * write past it raises SIGXFSZ, hence OLE); the stack, by default as big as the memory limit
  * (recursive solutions are common and the cgroup caps memory anyway); descriptors; and RLIMIT_CPU
  * as a backstop a second above the limit, should the supervisor ever miss.
  *

@@ -9,8 +9,6 @@ public enum RunCause {
   WALL_TIME,
   /** Killed by the OOM killer of its cgroup. */
   OOM_KILL,
-  /** Exited on its own, but its peak memory was over the limit. */
-  MEMORY_PEAK,
   /** Killed by SIGXFSZ, or an output file reached the limit. */
   OUTPUT,
   /** A non-zero exit code. */

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The cgroup of one run: created fresh (counters start at zero), limited before the run, joined
- * by the run's child as its first step, read after the run, then removed.
+ * The cgroup of one run: created fresh (counters start at zero), limited before the run, joined by
+ * the run's child as its first step, read after the run, then removed.
  */
 public interface RunCgroup {
 

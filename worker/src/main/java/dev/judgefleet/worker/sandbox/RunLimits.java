@@ -62,13 +62,11 @@ public record RunLimits(
   }
 
   public RunLimits withCpuTime(Duration cpu) {
-    return new RunLimits(
-        cpu, wallTime, memoryBytes, processes, outputBytes, stackBytes, openFiles);
+    return new RunLimits(cpu, wallTime, memoryBytes, processes, outputBytes, stackBytes, openFiles);
   }
 
   public RunLimits withWallTime(Duration wall) {
-    return new RunLimits(
-        cpuTime, wall, memoryBytes, processes, outputBytes, stackBytes, openFiles);
+    return new RunLimits(cpuTime, wall, memoryBytes, processes, outputBytes, stackBytes, openFiles);
   }
 
   public RunLimits withMemoryBytes(long bytes) {

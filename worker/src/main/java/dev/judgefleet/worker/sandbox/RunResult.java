@@ -47,9 +47,10 @@ public record RunResult(
     if (!detail.isEmpty()) {
       sb.append(" (").append(detail).append(')');
     }
-    sb.append(String.format(
-        " cpu %.3fs wall %.3fs mem %.1f MiB",
-        cpu.toNanos() / 1e9, wall.toNanos() / 1e9, memoryPeakBytes / (1024.0 * 1024)));
+    sb.append(
+        String.format(
+            " cpu %.3fs wall %.3fs mem %.1f MiB",
+            cpu.toNanos() / 1e9, wall.toNanos() / 1e9, memoryPeakBytes / (1024.0 * 1024)));
     return sb.toString();
   }
 
@@ -60,13 +61,13 @@ public record RunResult(
       case CPU_TIME -> "cpu time";
       case WALL_TIME -> "wall time";
       case OOM_KILL -> "oom kill";
-      case MEMORY_PEAK -> "memory peak";
       case OUTPUT -> "output limit";
       case EXIT_CODE -> "exit code " + exitCode;
       case SIGNAL -> dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(signal);
-      case SYSCALL -> violation == null || violation.isEmpty()
-          ? "forbidden system call"
-          : "forbidden system call " + violation;
+      case SYSCALL ->
+          violation == null || violation.isEmpty()
+              ? "forbidden system call"
+              : "forbidden system call " + violation;
       case SETUP -> setupError == null ? "setup failed" : setupError.message();
     };
   }

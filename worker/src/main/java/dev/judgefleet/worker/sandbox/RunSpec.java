@@ -59,8 +59,7 @@ public record RunSpec(
   }
 
   public RunSpec withStdin(Path file) {
-    return new RunSpec(
-        argv, env, cwd, file, stdout, stderr, limits, workWritable, seccompProfile);
+    return new RunSpec(argv, env, cwd, file, stdout, stderr, limits, workWritable, seccompProfile);
   }
 
   public RunSpec withStdout(Path file) {

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One set of namespaces with its root filesystem and its PID 1, serving the runs of one
- * submission (its compile, then its tests) one after another. Every leftover process of a run is
- * killed when its main process exits, and /tmp and /dev/shm are fresh for the next run; the work
- * directory /box carries the compiled program from the compile to the tests. Two submissions never
- * share a sandbox.
+ * One set of namespaces with its root filesystem and its PID 1, serving the runs of one submission
+ * (its compile, then its tests) one after another. Every leftover process of a run is killed when
+ * its main process exits, and /tmp and /dev/shm are fresh for the next run; the work directory /box
+ * carries the compiled program from the compile to the tests. Two submissions never share a
+ * sandbox.
  */
 public final class Sandbox implements AutoCloseable {
   /** How much of stdout and stderr a result carries. */
@@ -50,11 +50,7 @@ public final class Sandbox implements AutoCloseable {
   private String brokenReason;
 
   private Sandbox(
-      SandboxEngine engine,
-      SandboxSpec spec,
-      Path dir,
-      InitProcess init,
-      Duration creationTime) {
+      SandboxEngine engine, SandboxSpec spec, Path dir, InitProcess init, Duration creationTime) {
     this.engine = engine;
     this.spec = spec;
     this.dir = dir;
@@ -71,8 +67,8 @@ public final class Sandbox implements AutoCloseable {
     int gid = engine.gid(spec.slot());
     Path root = dir.resolve("root");
     try {
-      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectory(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Files.createDirectory(root);
       Files.createDirectory(dir.resolve("io"));
     } catch (IOException e) {
@@ -130,6 +126,17 @@ public final class Sandbox implements AutoCloseable {
   /** Reads a file the program left in the work directory, refusing links and oversize files. */
   public byte[] readWorkFile(String name, long maxBytes) {
     return HostFiles.readBeneath(workDir(), name, maxBytes);
+  }
+
+  /**
+   * CPU time PID 1 itself has used so far ({@code /proc/PID/schedstat}, nanoseconds): the init's
+   * share of a run's cost, for the benchmark.
+   */
+  public long initCpuNanos() {
+    String schedstat =
+        dev.judgefleet.worker.sandbox.linux.KernelFiles.read(
+            Path.of("/proc", Integer.toString(init.pid()), "schedstat"));
+    return Long.parseLong(schedstat.strip().split("\\s+")[0]);
   }
 
   /** Whether the sandbox can serve another run; a failed cleanup or a lost init ends it. */
@@ -285,7 +292,11 @@ public final class Sandbox implements AutoCloseable {
         if (exited.cleanupFailedIndex() >= 0) {
           Step step = plan.cleanup().get(exited.cleanupFailedIndex());
           brokenReason =
-              "cleanup step " + exited.cleanupFailedIndex() + " " + step.describe() + ": "
+              "cleanup step "
+                  + exited.cleanupFailedIndex()
+                  + " "
+                  + step.describe()
+                  + ": "
                   + Errno.name(exited.cleanupErrno());
         }
         if (started == null && failure == null) {
@@ -302,12 +313,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private RunResult result(
-      RunSpec run,
-      RunCgroup cgroup,
-      Supervision s,
-      long requested,
-      Path stdout,
-      Path stderr) {
+      RunSpec run, RunCgroup cgroup, Supervision s, long requested, Path stdout, Path stderr) {
     CapturedOutput out = capture(stdout, run.limits());
     CapturedOutput err = capture(stderr, run.limits());
     InitReply.Started started = s.started();
@@ -315,7 +321,10 @@ public final class Sandbox implements AutoCloseable {
     long preExec = started == null ? 0 : started.preExecCpuNanos();
     long cpu = started == null ? 0 : Math.max(0, cgroup.cpuNanos() - preExec);
     long[] userSystem = cgroup.cpuUserSystemNanos();
-    long wall = started == null || exited == null ? 0 : Math.max(0, exited.exitNanos() - started.execNanos());
+    long wall =
+        started == null || exited == null
+            ? 0
+            : Math.max(0, exited.exitNanos() - started.execNanos());
     long oomKills = cgroup.oomKills();
     String violation = null;
     if (exited != null && exited.violationNr() >= 0) {
@@ -335,7 +344,8 @@ public final class Sandbox implements AutoCloseable {
             violation,
             Math.max(out.bytes(), err.bytes()));
     StatusClassifier.Classification c = StatusClassifier.classify(facts, run.limits());
-    Duration setup = Duration.ofNanos(started == null ? 0 : Math.max(0, started.execNanos() - requested));
+    Duration setup =
+        Duration.ofNanos(started == null ? 0 : Math.max(0, started.execNanos() - requested));
     return new RunResult(
         c.status(),
         c.cause(),
@@ -392,8 +402,7 @@ public final class Sandbox implements AutoCloseable {
     int index = failed.stepIndex();
     String call =
         index >= 0 && index < steps.size() ? steps.get(index).describe() : "init bookkeeping";
-    return new SetupError(
-        failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
+    return new SetupError(failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
   }
 
   /** Ends the sandbox: PID 1 exits and takes every process with it; host files go. */

@@ -52,7 +52,8 @@ public final class SandboxEngine implements AutoCloseable {
 
   /** Creates a sandbox: new namespaces, its root filesystem, ready for runs. */
   public Sandbox open(SandboxSpec spec) {
-    Path dir = settings.stateDir().resolve("sandbox-" + spec.slot() + "-" + sequence.incrementAndGet());
+    Path dir =
+        settings.stateDir().resolve("sandbox-" + spec.slot() + "-" + sequence.incrementAndGet());
     return Sandbox.open(this, spec, dir);
   }
 

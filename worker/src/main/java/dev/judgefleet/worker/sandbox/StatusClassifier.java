@@ -3,13 +3,17 @@ package dev.judgefleet.worker.sandbox;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Signal;
 
 /**
- * The one place that turns what was observed about a run into its status. Pure: no I/O, no
- * clock, so every rule is unit-tested.
+ * The one place that turns what was observed about a run into its status. Pure: no I/O, no clock,
+ * so every rule is unit-tested.
  *
  * <p>Order matters. A setup failure is the judge's fault whatever else happened. A forbidden call
  * outranks everything the program did after it. The supervisor's own time kill outranks the OOM
  * killer (the program was already over time). An OOM kill outranks an output overflow, which
  * outranks a plain crash: SIGKILL and SIGXFSZ are consequences of limits, not the program's bugs.
+ *
+ * <p>Memory is judged by the OOM killer alone. The cgroup's peak also counts page cache (the
+ * program's own output file, its input), so a peak above the limit proves nothing; an OOM kill in a
+ * cgroup whose hard limit sits just above the problem's limit does.
  */
 public final class StatusClassifier {
   private StatusClassifier() {}
@@ -38,9 +42,6 @@ public final class StatusClassifier {
     if ((signal != null && signal == Signal.SIGXFSZ)
         || facts.largestOutputBytes() >= limits.outputBytes()) {
       return new Classification(RunStatus.OLE, RunCause.OUTPUT);
-    }
-    if (facts.memoryPeakBytes() > limits.memoryBytes()) {
-      return new Classification(RunStatus.MLE, RunCause.MEMORY_PEAK);
     }
     if (signal != null) {
       return new Classification(RunStatus.RE, RunCause.SIGNAL);

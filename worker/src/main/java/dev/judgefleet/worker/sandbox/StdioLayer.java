@@ -7,13 +7,13 @@ import dev.judgefleet.worker.sandbox.plan.Steps;
 import java.nio.file.Path;
 
 /**
- * The stdio layer: the run's standard streams are host files the worker opened and passed in,
- * never paths the program could choose. Output goes to regular files, so RLIMIT_FSIZE caps it.
- * Every other descriptor is closed, and the child leads a session of its own.
+ * The stdio layer: the run's standard streams are host files the worker opened and passed in, never
+ * paths the program could choose. Output goes to regular files, so RLIMIT_FSIZE caps it. Every
+ * other descriptor is closed, and the child leads a session of its own.
  */
 public final class StdioLayer {
-  private static final int OUTPUT_FLAGS = Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC
-      | Fcntl.O_NOFOLLOW;
+  private static final int OUTPUT_FLAGS =
+      Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW;
   private static final int OUTPUT_MODE = 0600;
 
   private StdioLayer() {}

@@ -8,8 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
 /**
- * File access for the worker in directories a sandboxed program could have written. The host
- * never trusts the box: every open goes through openat2(2) with {@code RESOLVE_BENEATH |
+ * File access for the worker in directories a sandboxed program could have written. The host never
+ * trusts the box: every open goes through openat2(2) with {@code RESOLVE_BENEATH |
  * RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV}, so a planted symlink, a {@code
  * ..} or a mount point stops the open instead of leading the worker elsewhere; only regular files
  * are read, and never more than the caller's cap.
@@ -22,6 +22,7 @@ public final class HostFiles {
   private static final long STRICT =
       RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
   private static final int O_PATH = 010000000;
+  private static final int O_NONBLOCK = 04000;
   private static final int STAT_SIZE = 144;
   private static final int ST_MODE_OFFSET = 24;
   private static final int ST_SIZE_OFFSET = 48;
@@ -41,7 +42,8 @@ public final class HostFiles {
    *     bigger than the cap
    */
   public static byte[] readBeneath(Path dir, String relative, long maxBytes) {
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY, 0);
+    // O_NONBLOCK: a FIFO planted in place of a file must not hang the worker in open(2).
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
     try {
       long size = regularFileSize(fd, dir, relative);
       if (size > maxBytes) {
@@ -56,8 +58,7 @@ public final class HostFiles {
 
   /** Creates {@code relative} beneath {@code dir} (it must not exist) with {@code content}. */
   public static void writeNew(Path dir, String relative, byte[] content, int mode) {
-    int fd =
-        openBeneath(dir, relative, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, mode);
+    int fd = openBeneath(dir, relative, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, mode);
     try {
       Memory buffer = new Memory(Math.max(1, content.length));
       buffer.write(0, content, 0, content.length);
@@ -76,7 +77,7 @@ public final class HostFiles {
 
   /** Changes the owner of {@code relative} beneath {@code dir}, reached without symlinks. */
   public static void chownBeneath(Path dir, String relative, int uid, int gid) {
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY, 0);
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
     try {
       LibC.fchown(fd, uid, gid);
     } catch (LastErrorException e) {
@@ -132,7 +133,8 @@ public final class HostFiles {
       how.setLong(0, flags | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC);
       how.setLong(8, (flags & Fcntl.O_CREAT) != 0 ? mode : 0);
       how.setLong(16, STRICT);
-      Memory path = new Memory(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L);
+      Memory path =
+          new Memory(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L);
       path.setString(0, relative, "UTF-8");
       try {
         return (int)
@@ -148,8 +150,14 @@ public final class HostFiles {
         int errno = e.getErrorCode();
         if (errno == Errno.ELOOP || errno == Errno.EXDEV) {
           throw new UnsafeFileException(
-              "refusing " + dir.resolve(relative) + ": the path leaves the directory or goes"
-                  + " through a link (" + call + ": " + Errno.name(errno) + ")");
+              "refusing "
+                  + dir.resolve(relative)
+                  + ": the path leaves the directory or goes"
+                  + " through a link ("
+                  + call
+                  + ": "
+                  + Errno.name(errno)
+                  + ")");
         }
         throw new NativeCallException(call, errno);
       }

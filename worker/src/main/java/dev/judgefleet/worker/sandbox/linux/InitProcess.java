@@ -129,7 +129,11 @@ public final class InitProcess implements Closeable {
       int[] pid = new int[1];
       int err =
           LibC.posix_spawn(
-              pid, path, actions, attr, new StringArray(new String[] {path}),
+              pid,
+              path,
+              actions,
+              attr,
+              new StringArray(new String[] {path}),
               new StringArray(new String[0]));
       if (err != 0) {
         throw new NativeCallException("posix_spawn(\"" + path + "\")", err);

@@ -53,8 +53,7 @@ final class LibC {
 
   static native long write(int fd, Pointer buf, long count) throws LastErrorException;
 
-  static native long pread(int fd, Pointer buf, long count, long offset)
-      throws LastErrorException;
+  static native long pread(int fd, Pointer buf, long count, long offset) throws LastErrorException;
 
   static native int open(String path, int flags, int mode) throws LastErrorException;
 
@@ -74,8 +73,10 @@ final class LibC {
 
   static native int waitpid(int pid, int[] status, int options) throws LastErrorException;
 
-  static native long syscall(long number, long a, long b, long c, long d)
+  static native int wait4(int pid, int[] status, int options, Pointer rusage)
       throws LastErrorException;
+
+  static native long syscall(long number, long a, long b, long c, long d) throws LastErrorException;
 
   static native int getpid();
 

@@ -134,7 +134,8 @@ public final class SeccompCompiler {
         args.setLong(base + 16, c.datumB());
       }
     }
-    int rc = Native2.seccomp_rule_add_array(ctx, action(rule.action()), nr, conditions.size(), args);
+    int rc =
+        Native2.seccomp_rule_add_array(ctx, action(rule.action()), nr, conditions.size(), args);
     if (rc < 0) {
       throw new IllegalStateException(
           "seccomp_rule_add("
@@ -154,7 +155,13 @@ public final class SeccompCompiler {
     int rc = Native2.seccomp_attr_set(ctx, attr, value);
     if (rc < 0) {
       throw new IllegalStateException(
-          "seccomp_attr_set(" + attr + ", " + value + ") in profile " + policy.name() + ": "
+          "seccomp_attr_set("
+              + attr
+              + ", "
+              + value
+              + ") in profile "
+              + policy.name()
+              + ": "
               + Errno.name(-rc));
     }
   }

@@ -28,9 +28,24 @@ public final class Kernel {
 
     static final Map<Long, String> NAMES =
         names(
-            MS_RDONLY, "MS_RDONLY", MS_NOSUID, "MS_NOSUID", MS_NODEV, "MS_NODEV", MS_NOEXEC,
-            "MS_NOEXEC", MS_REMOUNT, "MS_REMOUNT", MS_BIND, "MS_BIND", MS_MOVE, "MS_MOVE", MS_REC,
-            "MS_REC", MS_PRIVATE, "MS_PRIVATE");
+            MS_RDONLY,
+            "MS_RDONLY",
+            MS_NOSUID,
+            "MS_NOSUID",
+            MS_NODEV,
+            "MS_NODEV",
+            MS_NOEXEC,
+            "MS_NOEXEC",
+            MS_REMOUNT,
+            "MS_REMOUNT",
+            MS_BIND,
+            "MS_BIND",
+            MS_MOVE,
+            "MS_MOVE",
+            MS_REC,
+            "MS_REC",
+            MS_PRIVATE,
+            "MS_PRIVATE");
 
     private SysMount() {}
   }
@@ -47,10 +62,20 @@ public final class Kernel {
 
     public static final Map<Long, String> NAMES =
         names(
-            (long) CLONE_NEWNS, "CLONE_NEWNS", (long) CLONE_NEWCGROUP, "CLONE_NEWCGROUP",
-            (long) CLONE_NEWUTS, "CLONE_NEWUTS", (long) CLONE_NEWIPC, "CLONE_NEWIPC",
-            (long) CLONE_NEWUSER, "CLONE_NEWUSER", (long) CLONE_NEWPID, "CLONE_NEWPID",
-            (long) CLONE_NEWNET, "CLONE_NEWNET");
+            (long) CLONE_NEWNS,
+            "CLONE_NEWNS",
+            (long) CLONE_NEWCGROUP,
+            "CLONE_NEWCGROUP",
+            (long) CLONE_NEWUTS,
+            "CLONE_NEWUTS",
+            (long) CLONE_NEWIPC,
+            "CLONE_NEWIPC",
+            (long) CLONE_NEWUSER,
+            "CLONE_NEWUSER",
+            (long) CLONE_NEWPID,
+            "CLONE_NEWPID",
+            (long) CLONE_NEWNET,
+            "CLONE_NEWNET");
 
     private Sched() {}
   }
@@ -70,10 +95,20 @@ public final class Kernel {
 
     static final Map<Long, String> NAMES =
         names(
-            (long) RLIMIT_CPU, "RLIMIT_CPU", (long) RLIMIT_FSIZE, "RLIMIT_FSIZE",
-            (long) RLIMIT_STACK, "RLIMIT_STACK", (long) RLIMIT_CORE, "RLIMIT_CORE",
-            (long) RLIMIT_NOFILE, "RLIMIT_NOFILE", (long) RLIMIT_MEMLOCK, "RLIMIT_MEMLOCK",
-            (long) RLIMIT_AS, "RLIMIT_AS");
+            (long) RLIMIT_CPU,
+            "RLIMIT_CPU",
+            (long) RLIMIT_FSIZE,
+            "RLIMIT_FSIZE",
+            (long) RLIMIT_STACK,
+            "RLIMIT_STACK",
+            (long) RLIMIT_CORE,
+            "RLIMIT_CORE",
+            (long) RLIMIT_NOFILE,
+            "RLIMIT_NOFILE",
+            (long) RLIMIT_MEMLOCK,
+            "RLIMIT_MEMLOCK",
+            (long) RLIMIT_AS,
+            "RLIMIT_AS");
 
     private SysResource() {}
   }
@@ -91,11 +126,21 @@ public final class Kernel {
 
     static final Map<Long, String> NAMES =
         names(
-            SECBIT_NOROOT, "SECBIT_NOROOT", SECBIT_NOROOT_LOCKED, "SECBIT_NOROOT_LOCKED",
-            SECBIT_NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP", SECBIT_NO_SETUID_FIXUP_LOCKED,
-            "SECBIT_NO_SETUID_FIXUP_LOCKED", SECBIT_KEEP_CAPS, "SECBIT_KEEP_CAPS",
-            SECBIT_KEEP_CAPS_LOCKED, "SECBIT_KEEP_CAPS_LOCKED", SECBIT_NO_CAP_AMBIENT_RAISE,
-            "SECBIT_NO_CAP_AMBIENT_RAISE", SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED,
+            SECBIT_NOROOT,
+            "SECBIT_NOROOT",
+            SECBIT_NOROOT_LOCKED,
+            "SECBIT_NOROOT_LOCKED",
+            SECBIT_NO_SETUID_FIXUP,
+            "SECBIT_NO_SETUID_FIXUP",
+            SECBIT_NO_SETUID_FIXUP_LOCKED,
+            "SECBIT_NO_SETUID_FIXUP_LOCKED",
+            SECBIT_KEEP_CAPS,
+            "SECBIT_KEEP_CAPS",
+            SECBIT_KEEP_CAPS_LOCKED,
+            "SECBIT_KEEP_CAPS_LOCKED",
+            SECBIT_NO_CAP_AMBIENT_RAISE,
+            "SECBIT_NO_CAP_AMBIENT_RAISE",
+            SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED,
             "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED");
 
     private Securebits() {}
@@ -137,10 +182,38 @@ public final class Kernel {
     public static final int SIGSYS = 31;
 
     private static final String[] NAMES = {
-      null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
-      "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
-      "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
-      "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"
+      null,
+      "SIGHUP",
+      "SIGINT",
+      "SIGQUIT",
+      "SIGILL",
+      "SIGTRAP",
+      "SIGABRT",
+      "SIGBUS",
+      "SIGFPE",
+      "SIGKILL",
+      "SIGUSR1",
+      "SIGSEGV",
+      "SIGUSR2",
+      "SIGPIPE",
+      "SIGALRM",
+      "SIGTERM",
+      "SIGSTKFLT",
+      "SIGCHLD",
+      "SIGCONT",
+      "SIGSTOP",
+      "SIGTSTP",
+      "SIGTTIN",
+      "SIGTTOU",
+      "SIGURG",
+      "SIGXCPU",
+      "SIGXFSZ",
+      "SIGVTALRM",
+      "SIGPROF",
+      "SIGWINCH",
+      "SIGIO",
+      "SIGPWR",
+      "SIGSYS"
     };
 
     public static String name(int signal) {

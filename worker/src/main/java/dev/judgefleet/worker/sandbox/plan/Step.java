@@ -57,27 +57,33 @@ public record Step(StepCode code, List<Long> ints, List<String> strings, byte[] 
   /** The call this step makes, with its arguments: {@code mount("proc", "/proc", ...)}. */
   public String describe() {
     return switch (code) {
-      case MOUNT -> call(
-          "mount",
-          q(stringArg(0)),
-          q(stringArg(1)),
-          q(stringArg(2)),
-          Kernel.flagNames(intArg(0), Kernel.SysMount.NAMES),
-          q(stringArg(3)));
-      case UMOUNT -> call(
-          "umount2", q(stringArg(0)), intArg(0) == Kernel.SysMount.MNT_DETACH ? "MNT_DETACH" : "0");
+      case MOUNT ->
+          call(
+              "mount",
+              q(stringArg(0)),
+              q(stringArg(1)),
+              q(stringArg(2)),
+              Kernel.flagNames(intArg(0), Kernel.SysMount.NAMES),
+              q(stringArg(3)));
+      case UMOUNT ->
+          call(
+              "umount2",
+              q(stringArg(0)),
+              intArg(0) == Kernel.SysMount.MNT_DETACH ? "MNT_DETACH" : "0");
       case MKDIR -> call("mkdir", q(stringArg(0)), octal(intArg(0)));
-      case CREATE_FILE -> call("open", q(stringArg(0)), "O_CREAT|O_EXCL|O_WRONLY", octal(intArg(0)));
+      case CREATE_FILE ->
+          call("open", q(stringArg(0)), "O_CREAT|O_EXCL|O_WRONLY", octal(intArg(0)));
       case SYMLINK -> call("symlink", q(stringArg(0)), q(stringArg(1)));
       case CHDIR -> call("chdir", q(stringArg(0)));
       case PIVOT_ROOT -> call("pivot_root", q(stringArg(0)), q(stringArg(1)));
       case SETHOSTNAME -> call("sethostname", q(stringArg(0)));
       case SETSID -> call("setsid");
       case WRITE_FD -> call("write", "passed fd #" + intArg(0), q(stringArg(0)));
-      case SETRLIMIT -> call(
-          "setrlimit",
-          Kernel.SysResource.NAMES.getOrDefault(intArg(0), String.valueOf(intArg(0))),
-          "{" + rlim(intArg(1)) + ", " + rlim(intArg(2)) + "}");
+      case SETRLIMIT ->
+          call(
+              "setrlimit",
+              Kernel.SysResource.NAMES.getOrDefault(intArg(0), String.valueOf(intArg(0))),
+              "{" + rlim(intArg(1)) + ", " + rlim(intArg(2)) + "}");
       case DUP2 -> call("dup2", "passed fd #" + intArg(0), String.valueOf(intArg(1)));
       case CLOSE_FROM -> call("close_range", String.valueOf(intArg(0)), "~0U");
       case UMASK -> call("umask", octal(intArg(0)));
@@ -86,29 +92,31 @@ public record Step(StepCode code, List<Long> ints, List<String> strings, byte[] 
       case SETRESUID -> call("setresuid", times3(intArg(0)));
       case CAPBSET_DROP -> call("prctl", "PR_CAPBSET_DROP", Kernel.Capability.name(intArg(0)));
       case CAP_AMBIENT_CLEAR -> call("prctl", "PR_CAP_AMBIENT", "PR_CAP_AMBIENT_CLEAR_ALL");
-      case SET_SECUREBITS -> call(
-          "prctl", "PR_SET_SECUREBITS", Kernel.flagNames(intArg(0), Kernel.Securebits.NAMES));
-      case CAPSET -> call(
-          "capset",
-          "effective=0x" + Long.toHexString(intArg(0)),
-          "permitted=0x" + Long.toHexString(intArg(1)),
-          "inheritable=0x" + Long.toHexString(intArg(2)));
+      case SET_SECUREBITS ->
+          call("prctl", "PR_SET_SECUREBITS", Kernel.flagNames(intArg(0), Kernel.Securebits.NAMES));
+      case CAPSET ->
+          call(
+              "capset",
+              "effective=0x" + Long.toHexString(intArg(0)),
+              "permitted=0x" + Long.toHexString(intArg(1)),
+              "inheritable=0x" + Long.toHexString(intArg(2)));
       case NO_NEW_PRIVS -> call("prctl", "PR_SET_NO_NEW_PRIVS", "1");
-      case PDEATHSIG -> call(
-          "prctl", "PR_SET_PDEATHSIG", Kernel.Signal.name((int) intArg(0)));
-      case SECCOMP -> call(
-          "seccomp",
-          "SECCOMP_SET_MODE_FILTER",
-          intArg(0) == Kernel.Seccomp.SECCOMP_FILTER_FLAG_NEW_LISTENER
-              ? "SECCOMP_FILTER_FLAG_NEW_LISTENER"
-              : "0x" + Long.toHexString(intArg(0)),
-          (blob == null ? 0 : blob.length / 8) + " instructions");
-      case EXEC -> call(
-          "execve",
-          q(stringArg(0)),
-          strings.subList(1, 1 + (int) intArg(0)).stream()
-              .map(Step::q)
-              .collect(Collectors.joining(", ", "[", "]")));
+      case PDEATHSIG -> call("prctl", "PR_SET_PDEATHSIG", Kernel.Signal.name((int) intArg(0)));
+      case SECCOMP ->
+          call(
+              "seccomp",
+              "SECCOMP_SET_MODE_FILTER",
+              intArg(0) == Kernel.Seccomp.SECCOMP_FILTER_FLAG_NEW_LISTENER
+                  ? "SECCOMP_FILTER_FLAG_NEW_LISTENER"
+                  : "0x" + Long.toHexString(intArg(0)),
+              (blob == null ? 0 : blob.length / 8) + " instructions");
+      case EXEC ->
+          call(
+              "execve",
+              q(stringArg(0)),
+              strings.subList(1, 1 + (int) intArg(0)).stream()
+                  .map(Step::q)
+                  .collect(Collectors.joining(", ", "[", "]")));
     };
   }
 

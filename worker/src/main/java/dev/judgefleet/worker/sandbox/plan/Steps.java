@@ -116,7 +116,6 @@ public final class Steps {
     strings.add(path);
     strings.addAll(argv);
     strings.addAll(env);
-    return new Step(
-        StepCode.EXEC, List.of((long) argv.size(), (long) env.size()), strings, null);
+    return new Step(StepCode.EXEC, List.of((long) argv.size(), (long) env.size()), strings, null);
   }
 }

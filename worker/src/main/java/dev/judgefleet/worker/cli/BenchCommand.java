@@ -1,0 +1,359 @@
+package dev.judgefleet.worker.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.SandboxSpec;
+import dev.judgefleet.worker.sandbox.linux.PlainSpawn;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code judge bench}: the sandbox's overhead and throughput, each next to a baseline measured in
+ * the same run: a plain posix_spawn(3) of the same program from the same process.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the sandbox: per-run overhead of /bin/true in a prepared sandbox, the cost of a",
+      "fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn",
+      "of /bin/true measured in the same run."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private static final String PROGRAM = "/bin/true";
+
+  @Inject WorkerConfig config;
+
+  @Option(names = "--runs", defaultValue = "1000", description = "runs per latency figure")
+  int runs;
+
+  @Option(names = "--sandboxes", defaultValue = "100", description = "fresh sandboxes to create")
+  int sandboxes;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "3",
+      description = "duration of each throughput figure")
+  double seconds;
+
+  @Option(names = "--slots", description = "parallel slots (default: CPUs)")
+  Integer slots;
+
+  @Option(names = "--json", description = "print the figures as JSON")
+  boolean json;
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+  /** Latency figures of one kind of launch, in nanoseconds. */
+  record Latency(Histogram wall, Histogram cpu) {
+    Latency() {
+      this(new Histogram(3), new Histogram(3));
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("wallMsP50", ms(wall.getValueAtPercentile(50)));
+      m.put("wallMsP90", ms(wall.getValueAtPercentile(90)));
+      m.put("cpuMsP50", ms(cpu.getValueAtPercentile(50)));
+      m.put("cpuMsP90", ms(cpu.getValueAtPercentile(90)));
+      return m;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int parallel = slots != null ? slots : Runtime.getRuntime().availableProcessors();
+    RunLimits limits = RunLimits.defaults();
+    Map<String, Object> report = new LinkedHashMap<>();
+    PrintStream progress = System.err;
+    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings())) {
+      report.put("cpus", Runtime.getRuntime().availableProcessors());
+      report.put("cgroup", engine.cgroupVersion());
+      report.put("program", PROGRAM);
+
+      progress.println("warming up ...");
+      try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+        runLatency(box, limits, Math.max(100, runs / 5));
+      }
+      spawnLatency(Math.max(100, runs / 5));
+
+      progress.println("per-run latency: " + runs + " runs of " + PROGRAM + " ...");
+      Latency sandboxRun;
+      long processCpuBefore = processCpuNanos();
+      try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+        sandboxRun = runLatency(box, limits, runs);
+      }
+      long processCpuPerRun = (processCpuNanos() - processCpuBefore) / runs;
+      Latency spawn = spawnLatency(runs);
+
+      progress.println("fresh sandboxes: " + sandboxes + " ...");
+      Histogram open = new Histogram(3);
+      Histogram close = new Histogram(3);
+      for (int i = 0; i < sandboxes; i++) {
+        long start = System.nanoTime();
+        Sandbox box = engine.open(SandboxSpec.forSlot(0));
+        long opened = System.nanoTime();
+        box.close();
+        open.recordValue(opened - start);
+        close.recordValue(System.nanoTime() - opened);
+      }
+
+      progress.println("throughput: " + seconds + " s each, 1 and " + parallel + " slots ...");
+      double sandboxOne = sandboxThroughput(engine, limits, 1);
+      double sandboxN = sandboxThroughput(engine, limits, parallel);
+      double spawnOne = spawnThroughput(1);
+      double spawnN = spawnThroughput(parallel);
+
+      report.put("runLatency", sandboxRun.json());
+      report.put("runCpuMsMeanWholeWorker", ms(processCpuPerRun));
+      report.put("spawnLatency", spawn.json());
+      Map<String, Object> fresh = new LinkedHashMap<>();
+      fresh.put("openMsP50", ms(open.getValueAtPercentile(50)));
+      fresh.put("openMsP90", ms(open.getValueAtPercentile(90)));
+      fresh.put("closeMsP50", ms(close.getValueAtPercentile(50)));
+      report.put("newSandbox", fresh);
+      Map<String, Object> throughput = new LinkedHashMap<>();
+      throughput.put("slots", parallel);
+      throughput.put("sandboxRunsPerSecond1", round(sandboxOne));
+      throughput.put("sandboxRunsPerSecondN", round(sandboxN));
+      throughput.put("spawnsPerSecond1", round(spawnOne));
+      throughput.put("spawnsPerSecondN", round(spawnN));
+      report.put("throughput", throughput);
+
+      if (json) {
+        System.out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(report));
+      } else {
+        printTable(
+            engine,
+            sandboxRun,
+            spawn,
+            processCpuPerRun,
+            open,
+            close,
+            parallel,
+            sandboxOne,
+            sandboxN,
+            spawnOne,
+            spawnN);
+      }
+    }
+    return 0;
+  }
+
+  private Latency runLatency(Sandbox box, RunLimits limits, int count) {
+    Latency latency = new Latency();
+    RunSpec spec = RunSpec.of(List.of(PROGRAM), limits);
+    for (int i = 0; i < count; i++) {
+      long threadCpu = threads.getCurrentThreadCpuTime();
+      long initCpu = box.initCpuNanos();
+      long start = System.nanoTime();
+      RunResult result = box.run(spec);
+      long wall = System.nanoTime() - start;
+      if (result.status() != RunStatus.OK) {
+        throw new IllegalStateException("benchmark run failed: " + result.summary());
+      }
+      long cpu =
+          threads.getCurrentThreadCpuTime()
+              - threadCpu
+              + box.initCpuNanos()
+              - initCpu
+              + result.cpuUser().toNanos()
+              + result.cpuSystem().toNanos();
+      latency.wall().recordValue(wall);
+      latency.cpu().recordValue(cpu);
+    }
+    return latency;
+  }
+
+  private Latency spawnLatency(int count) {
+    Latency latency = new Latency();
+    for (int i = 0; i < count; i++) {
+      long threadCpu = threads.getCurrentThreadCpuTime();
+      PlainSpawn.Cost cost = PlainSpawn.spawnAndWait(PROGRAM);
+      latency.wall().recordValue(cost.wallNanos());
+      latency
+          .cpu()
+          .recordValue(threads.getCurrentThreadCpuTime() - threadCpu + cost.childCpuNanos());
+    }
+    return latency;
+  }
+
+  private double sandboxThroughput(SandboxEngine engine, RunLimits limits, int parallel)
+      throws InterruptedException {
+    List<Sandbox> boxes = new ArrayList<>();
+    try {
+      for (int slot = 0; slot < parallel; slot++) {
+        boxes.add(engine.open(SandboxSpec.forSlot(slot)));
+      }
+      RunSpec spec = RunSpec.of(List.of(PROGRAM), limits);
+      return measure(parallel, slot -> boxes.get(slot).run(spec));
+    } finally {
+      boxes.forEach(Sandbox::close);
+    }
+  }
+
+  private double spawnThroughput(int parallel) throws InterruptedException {
+    return measure(parallel, slot -> PlainSpawn.spawnAndWait(PROGRAM));
+  }
+
+  private interface SlotWork {
+    void once(int slot);
+  }
+
+  /** Runs {@code work} back to back on every slot for the configured time; returns runs/s. */
+  private double measure(int parallel, SlotWork work) throws InterruptedException {
+    AtomicLong done = new AtomicLong();
+    CountDownLatch start = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(parallel);
+    long durationNanos = (long) (seconds * 1e9);
+    long[] began = new long[1];
+    List<Thread> workers = new ArrayList<>();
+    for (int slot = 0; slot < parallel; slot++) {
+      int s = slot;
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  long end = began[0] + durationNanos;
+                  while (System.nanoTime() < end) {
+                    work.once(s);
+                    done.incrementAndGet();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  finished.countDown();
+                }
+              },
+              "bench-slot-" + slot);
+      workers.add(t);
+      t.start();
+    }
+    began[0] = System.nanoTime();
+    start.countDown();
+    finished.await();
+    double elapsed = (System.nanoTime() - began[0]) / 1e9;
+    return done.get() / elapsed;
+  }
+
+  private void printTable(
+      SandboxEngine engine,
+      Latency run,
+      Latency spawn,
+      long cpuPerRun,
+      Histogram open,
+      Histogram close,
+      int parallel,
+      double sandboxOne,
+      double sandboxN,
+      double spawnOne,
+      double spawnN) {
+    PrintStream out = System.out;
+    out.printf(
+        Locale.ROOT,
+        "judge bench: %d CPUs, cgroup %s, program %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        engine.cgroupVersion(),
+        PROGRAM);
+    out.printf(Locale.ROOT, "%-34s %12s %12s %9s%n", "", "sandbox", "posix_spawn", "ratio");
+    row(
+        out,
+        "run in prepared sandbox, wall p50",
+        run.wall().getValueAtPercentile(50),
+        spawn.wall().getValueAtPercentile(50));
+    row(
+        out,
+        "run in prepared sandbox, wall p90",
+        run.wall().getValueAtPercentile(90),
+        spawn.wall().getValueAtPercentile(90));
+    row(
+        out,
+        "run in prepared sandbox, cpu p50",
+        run.cpu().getValueAtPercentile(50),
+        spawn.cpu().getValueAtPercentile(50));
+    row(
+        out,
+        "run in prepared sandbox, cpu p90",
+        run.cpu().getValueAtPercentile(90),
+        spawn.cpu().getValueAtPercentile(90));
+    out.printf(
+        Locale.ROOT,
+        "%-34s %9.3f ms   (whole worker: every thread, init and program)%n",
+        "run cpu, mean",
+        cpuPerRun / 1e6);
+    row(
+        out,
+        "new sandbox (open), p50",
+        open.getValueAtPercentile(50),
+        spawn.wall().getValueAtPercentile(50));
+    row(
+        out,
+        "new sandbox (open), p90",
+        open.getValueAtPercentile(90),
+        spawn.wall().getValueAtPercentile(90));
+    out.printf(
+        Locale.ROOT,
+        "%-34s %9.3f ms%n",
+        "sandbox close, p50",
+        close.getValueAtPercentile(50) / 1e6);
+    rate(out, "throughput, 1 slot", sandboxOne, spawnOne);
+    rate(out, "throughput, " + parallel + " slots", sandboxN, spawnN);
+  }
+
+  private static void row(PrintStream out, String label, long sandbox, long baseline) {
+    out.printf(
+        Locale.ROOT,
+        "%-34s %9.3f ms %9.3f ms %8.1fx%n",
+        label,
+        sandbox / 1e6,
+        baseline / 1e6,
+        baseline == 0 ? 0 : (double) sandbox / baseline);
+  }
+
+  private static void rate(PrintStream out, String label, double sandbox, double baseline) {
+    out.printf(
+        Locale.ROOT,
+        "%-34s %7.0f run/s %7.0f run/s %8.2fx%n",
+        label,
+        sandbox,
+        baseline,
+        baseline == 0 ? 0 : sandbox / baseline);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double ms(long nanos) {
+    return Math.round(nanos / 1000.0) / 1000.0;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

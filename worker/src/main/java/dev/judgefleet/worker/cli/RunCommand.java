@@ -1,0 +1,223 @@
+package dev.judgefleet.worker.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.judge.CompiledProgram;
+import dev.judgefleet.worker.judge.ProgramBuilder;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code judge run}: compile one program in the sandbox, then run it once. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compile SOURCE in the sandbox (when its language needs it) and run it once.",
+      "Prints the program's stdout, and a one-line summary on stderr; --json prints one object.",
+      "Exit status: 0 when the run is OK, 1 otherwise, 2 on a usage error."
+    })
+public final class RunCommand implements Callable<Integer> {
+  static final Duration MAX_CPU = Duration.ofSeconds(120);
+  static final Duration MAX_WALL = Duration.ofSeconds(600);
+  static final long MAX_MEMORY = 16L << 30;
+  static final long MAX_OUTPUT = 1L << 30;
+
+  @Spec CommandSpec spec;
+
+  @Inject WorkerConfig config;
+
+  @Option(names = "--language", required = true, description = "c, cpp, python3, java, ...")
+  String language;
+
+  @Option(names = "--time-limit", defaultValue = "2s", description = "CPU time (default: 2s)")
+  String timeLimit;
+
+  @Option(names = "--wall-limit", description = "wall time (default: 2 x CPU + 1s)")
+  String wallLimit;
+
+  @Option(names = "--memory-limit", defaultValue = "256m", description = "default: 256m")
+  String memoryLimit;
+
+  @Option(names = "--output-limit", defaultValue = "64m", description = "default: 64m")
+  String outputLimit;
+
+  @Option(names = "--input", description = "a file for stdin; '-' reads this command's stdin")
+  String input;
+
+  @Option(names = "--json", description = "print the compile and run results as JSON")
+  boolean json;
+
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "the source file")
+  Path source;
+
+  @Override
+  public Integer call() throws IOException {
+    Language lang = resolveLanguage();
+    RunLimits limits = limits();
+    byte[] code = readSource();
+    Path stdin = stdinFile();
+    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+        Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(lang, 0))) {
+      CompiledProgram program =
+          ProgramBuilder.build(sandbox, lang, code, ProgramBuilder.COMPILE_LIMITS);
+      RunResult run = null;
+      if (program.ok()) {
+        RunSpec runSpec = program.runSpec(limits, wallLimit != null).withStdin(stdin);
+        run = sandbox.run(runSpec);
+      }
+      report(program, run);
+      return run != null && run.status() == dev.judgefleet.worker.sandbox.RunStatus.OK ? 0 : 1;
+    } finally {
+      if (input != null && input.equals("-")) {
+        Files.deleteIfExists(stdin);
+      }
+    }
+  }
+
+  private void report(CompiledProgram program, RunResult run) throws IOException {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("compile", program.compile() == null ? null : ResultJson.compile(program));
+      doc.put("run", run == null ? null : ResultJson.run(run));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      return;
+    }
+    if (!program.ok()) {
+      err.print(program.compilerOutput());
+      err.println(
+          "compile: " + ResultJson.compileStatus(program) + " " + program.compile().summary());
+      return;
+    }
+    copy(run.stdout().file(), out);
+    copy(run.stderr().file(), err);
+    err.println("run: " + run.summary());
+  }
+
+  private static void copy(Path file, OutputStream to) throws IOException {
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        in.transferTo(to);
+      }
+      to.flush();
+    }
+  }
+
+  private Language resolveLanguage() {
+    LanguageCatalog catalog = LanguageCatalog.builtIn();
+    Language lang =
+        catalog
+            .find(language)
+            .orElseThrow(
+                () ->
+                    usage(
+                        "unknown language '"
+                            + language
+                            + "'; known: "
+                            + catalog.all().stream()
+                                .map(Language::id)
+                                .collect(Collectors.joining(", "))));
+    if (!LanguageCatalog.available(lang)) {
+      throw usage(
+          "language '"
+              + language
+              + "' is not installed on this host (needs "
+              + lang.toolchainExecutable()
+              + ")");
+    }
+    return lang;
+  }
+
+  private RunLimits limits() {
+    try {
+      Duration cpu = Units.duration(timeLimit);
+      Duration wall =
+          wallLimit == null ? cpu.multipliedBy(2).plusSeconds(1) : Units.duration(wallLimit);
+      long memory = Units.bytes(memoryLimit);
+      long output = Units.bytes(outputLimit);
+      check(
+          cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
+          "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
+      check(
+          wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
+          "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
+      check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
+      check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
+      return RunLimits.forCpu(cpu)
+          .withWallTime(wall)
+          .withMemoryBytes(memory)
+          .withOutputBytes(output);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private byte[] readSource() {
+    if (!Files.isRegularFile(source)) {
+      throw usage("source file " + source + " does not exist or is not a regular file");
+    }
+    try {
+      long size = Files.size(source);
+      if (size > (1L << 20)) {
+        throw usage("source file " + source + " is " + size + " bytes; the cap is 1 MiB");
+      }
+      return Files.readAllBytes(source);
+    } catch (IOException e) {
+      throw usage("cannot read " + source + ": " + e.getMessage());
+    }
+  }
+
+  private Path stdinFile() throws IOException {
+    if (input == null) {
+      return null;
+    }
+    if (input.equals("-")) {
+      Path tmp = Files.createTempFile("judge-run-stdin", ".in");
+      try (InputStream in = System.in) {
+        Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return tmp;
+    }
+    Path file = Path.of(input);
+    if (!Files.isRegularFile(file)) {
+      throw usage("input file " + input + " does not exist or is not a regular file");
+    }
+    return file.toAbsolutePath();
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.judgefleet.worker.language;
+
+import dev.judgefleet.worker.sandbox.Bind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A language the judge compiles and runs. Command lines are templates; {@link #expand} fills in
+ * {@code {source}} (the source file's name), {@code {main}} (the main class or program name),
+ * {@code {memoryMiB}} and {@code {stackMiB}}.
+ *
+ * @param id the wire id ({@code cpp}), as submissions name it
+ * @param name a human name ({@code C++ 20 (g++)})
+ * @param extensions file extensions that map to it, without the dot
+ * @param sourceFile the file name the source is saved under, a template ({@code {main}.java})
+ * @param compile the compiler's argv, or empty when there is nothing to compile
+ * @param run the argv that starts the program
+ * @param timeFactor multiplies the problem's time limit
+ * @param extraMemoryBytes added to the problem's memory limit for the runtime itself (the JVM)
+ * @param seccompProfile the sandbox's seccomp profile
+ * @param processes the most tasks (processes and threads) a run may have
+ * @param binds host paths the toolchain needs besides the default view
+ * @param env extra environment variables
+ * @param version the argv that prints the toolchain's version, run on the host
+ * @param entryPoint how the main name is found
+ * @param defaultMain the main name when the entry-point rule finds none
+ */
+public record Language(
+    String id,
+    String name,
+    List<String> extensions,
+    String sourceFile,
+    List<String> compile,
+    List<String> run,
+    double timeFactor,
+    long extraMemoryBytes,
+    String seccompProfile,
+    int processes,
+    List<Bind> binds,
+    List<String> env,
+    List<String> version,
+    EntryPoint entryPoint,
+    String defaultMain) {
+
+  public Language {
+    Objects.requireNonNull(id, "id");
+    extensions = List.copyOf(extensions);
+    compile = List.copyOf(compile);
+    run = List.copyOf(run);
+    binds = List.copyOf(binds);
+    env = List.copyOf(env);
+    version = List.copyOf(version);
+    if (run.isEmpty()) {
+      throw new IllegalArgumentException("language " + id + " has no run command");
+    }
+    if (timeFactor <= 0) {
+      throw new IllegalArgumentException("language " + id + " time factor must be positive");
+    }
+  }
+
+  public boolean compiled() {
+    return !compile.isEmpty();
+  }
+
+  /** The program the host must have for this language to be available. */
+  public String toolchainExecutable() {
+    return compiled() ? compile.get(0) : run.get(0);
+  }
+
+  /** Expands a template list. */
+  public static List<String> expand(List<String> template, Map<String, String> values) {
+    List<String> out = new ArrayList<>(template.size());
+    for (String part : template) {
+      out.add(expand(part, values));
+    }
+    return out;
+  }
+
+  public static String expand(String template, Map<String, String> values) {
+    String out = template;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      out = out.replace("{" + e.getKey() + "}", e.getValue());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.judgefleet.worker.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A run cgroup that records limits, for plan tests that must not touch the kernel. */
+final class FakeCgroup implements RunCgroup {
+  long memoryLimit;
+  int tasksLimit;
+  final List<Path> procs;
+
+  FakeCgroup(List<Path> procs) {
+    this.procs = procs;
+  }
+
+  @Override
+  public String describe() {
+    return "fake";
+  }
+
+  @Override
+  public void limit(long memoryBytes, int tasks) {
+    memoryLimit = memoryBytes;
+    tasksLimit = tasks;
+  }
+
+  @Override
+  public List<Path> procsFiles() {
+    return procs;
+  }
+
+  @Override
+  public long cpuNanos() {
+    return 0;
+  }
+
+  @Override
+  public long[] cpuUserSystemNanos() {
+    return new long[2];
+  }
+
+  @Override
+  public long memoryPeakBytes() {
+    return 0;
+  }
+
+  @Override
+  public long oomKills() {
+    return 0;
+  }
+
+  @Override
+  public long tasksPeak() {
+    return 0;
+  }
+
+  @Override
+  public boolean killAll() {
+    return false;
+  }
+
+  @Override
+  public boolean remove() {
+    return true;
+  }
+}

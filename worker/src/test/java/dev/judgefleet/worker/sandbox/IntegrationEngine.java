@@ -1,0 +1,30 @@
+package dev.judgefleet.worker.sandbox;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.security.auth.module.UnixSystem;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The engine the integration tests share: root required, state under target/. */
+final class IntegrationEngine {
+  static final int POOL_SIZE = 4;
+
+  private IntegrationEngine() {}
+
+  static Path stateDir() {
+    return Path.of("target", "it-state").toAbsolutePath();
+  }
+
+  static SandboxEngine start() {
+    assumeTrue(new UnixSystem().getUid() == 0, "sandbox integration tests need root");
+    return SandboxEngine.start(
+        new EngineSettings(
+            stateDir(),
+            Leftovers.FIRST_UID,
+            Leftovers.FIRST_UID,
+            "auto",
+            Optional.empty(),
+            POOL_SIZE));
+  }
+}

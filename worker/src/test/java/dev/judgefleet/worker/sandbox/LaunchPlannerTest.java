@@ -1,0 +1,156 @@
+package dev.judgefleet.worker.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.judgefleet.worker.sandbox.plan.Kernel;
+import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
+import dev.judgefleet.worker.sandbox.plan.Kernel.SysResource;
+import dev.judgefleet.worker.sandbox.plan.PassedFile;
+import dev.judgefleet.worker.sandbox.plan.RunPlan;
+import dev.judgefleet.worker.sandbox.plan.Step;
+import dev.judgefleet.worker.sandbox.plan.StepCode;
+import dev.judgefleet.worker.sandbox.plan.Steps;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The whole child sequence of a run, step by step: the order is the security argument. */
+class LaunchPlannerTest {
+  private static final byte[] BPF = new byte[16];
+  private static final int LAST_CAP = 40;
+
+  private final SandboxSpec sandbox =
+      new SandboxSpec(2, Optional.empty(), List.of(), 64 << 20, 8 << 20, "judge");
+  private final FakeCgroup cgroup =
+      new FakeCgroup(
+          List.of(
+              Path.of("/cg/memory/run-1/cgroup.procs"), Path.of("/cg/pids/run-1/cgroup.procs")));
+
+  private RunPlan plan(RunLimits limits) {
+    RunSpec run = RunSpec.of(List.of("/box/main", "x"), limits);
+    return LaunchPlanner.run(
+        run,
+        new LaunchPlanner.RunContext(
+            sandbox,
+            60002,
+            60002,
+            LAST_CAP,
+            cgroup,
+            BPF,
+            Path.of("/data/1.in"),
+            Path.of("/s/io/stdout"),
+            Path.of("/s/io/stderr")));
+  }
+
+  @Test
+  void theChildStepsInOrder() {
+    RunLimits limits =
+        RunLimits.forCpu(Duration.ofMillis(1500)).withOutputBytes(1 << 20).withStackBytes(8 << 20);
+    List<Step> expected = new ArrayList<>();
+    expected.add(Steps.writeFd(0, "0"));
+    expected.add(Steps.writeFd(1, "0"));
+    expected.add(Steps.setsid());
+    expected.add(Steps.setrlimit(SysResource.RLIMIT_CORE, 0, 0));
+    expected.add(Steps.setrlimit(SysResource.RLIMIT_FSIZE, 1 << 20, 1 << 20));
+    expected.add(Steps.setrlimit(SysResource.RLIMIT_STACK, 8 << 20, 8 << 20));
+    expected.add(Steps.setrlimit(SysResource.RLIMIT_NOFILE, 256, 256));
+    expected.add(Steps.setrlimit(SysResource.RLIMIT_CPU, 3, 4));
+    expected.add(Steps.dup2(2, 0));
+    expected.add(Steps.dup2(3, 1));
+    expected.add(Steps.dup2(4, 2));
+    expected.add(Steps.closeFrom(3));
+    expected.add(Steps.chdir("/box"));
+    expected.add(Steps.umask(022));
+    for (int cap = 0; cap <= LAST_CAP; cap++) {
+      expected.add(Steps.capbsetDrop(cap));
+    }
+    expected.add(Steps.capAmbientClear());
+    expected.add(Steps.setSecurebits(CapabilityLayer.LOCKED_SECUREBITS));
+    expected.add(Steps.setgroupsEmpty());
+    expected.add(Steps.setresgid(60002));
+    expected.add(Steps.setresuid(60002));
+    expected.add(Steps.capset(0, 0, 0));
+    expected.add(Steps.noNewPrivs());
+    expected.add(Steps.pdeathsig(Kernel.Signal.SIGKILL));
+    expected.add(Steps.seccomp(BPF, Kernel.Seccomp.SECCOMP_FILTER_FLAG_NEW_LISTENER));
+    expected.add(Steps.exec("/box/main", List.of("/box/main", "x"), RunSpec.DEFAULT_ENV));
+    assertEquals(expected, plan(limits).child());
+  }
+
+  @Test
+  void passesTheCgroupAndStdioFilesOnly() {
+    assertEquals(
+        List.of(
+            new PassedFile.Open(Path.of("/cg/memory/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
+            new PassedFile.Open(Path.of("/cg/pids/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
+            new PassedFile.Open(Path.of("/data/1.in"), Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0),
+            new PassedFile.Open(
+                Path.of("/s/io/stdout"),
+                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
+                0600),
+            new PassedFile.Open(
+                Path.of("/s/io/stderr"),
+                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
+                0600)),
+        plan(RunLimits.defaults()).passedFiles());
+  }
+
+  @Test
+  void seccompIsTheLastStepBeforeExecAndTheCgroupTheFirst() {
+    List<Step> child = plan(RunLimits.defaults()).child();
+    assertEquals(StepCode.WRITE_FD, child.get(0).code());
+    assertEquals(StepCode.SECCOMP, child.get(child.size() - 2).code());
+    assertEquals(StepCode.EXEC, child.get(child.size() - 1).code());
+  }
+
+  @Test
+  void theIdentityChangesOnlyAfterTheBoundingSetIsGone() {
+    List<StepCode> codes = plan(RunLimits.defaults()).child().stream().map(Step::code).toList();
+    assertTrue(codes.lastIndexOf(StepCode.CAPBSET_DROP) < codes.indexOf(StepCode.SETRESUID));
+    assertTrue(codes.indexOf(StepCode.SET_SECUREBITS) < codes.indexOf(StepCode.SETRESUID));
+    assertTrue(codes.indexOf(StepCode.SETRESGID) < codes.indexOf(StepCode.SETRESUID));
+    assertTrue(codes.indexOf(StepCode.SETRESUID) < codes.indexOf(StepCode.CAPSET));
+    assertTrue(codes.indexOf(StepCode.SETRESUID) < codes.indexOf(StepCode.PDEATHSIG));
+    assertTrue(codes.indexOf(StepCode.SETRLIMIT) < codes.indexOf(StepCode.SETRESUID));
+  }
+
+  @Test
+  void neverLimitsAddressSpace() {
+    assertTrue(
+        plan(RunLimits.defaults()).child().stream()
+            .filter(s -> s.code() == StepCode.SETRLIMIT)
+            .noneMatch(s -> s.intArg(0) == SysResource.RLIMIT_AS));
+  }
+
+  @Test
+  void stackDefaultsToTheMemoryLimitAndTheCgroupGetsSlack() {
+    RunLimits limits = RunLimits.defaults().withMemoryBytes(128 << 20);
+    assertTrue(
+        plan(limits)
+            .child()
+            .contains(Steps.setrlimit(SysResource.RLIMIT_STACK, 128 << 20, 128 << 20)));
+    CgroupLayer.limit(cgroup, limits);
+    assertTrue(cgroup.memoryLimit > limits.memoryBytes());
+    assertTrue(cgroup.memoryLimit <= limits.memoryBytes() + (16 << 20));
+    assertEquals(limits.processes(), cgroup.tasksLimit);
+  }
+
+  @Test
+  void theSandboxPlanUnsharesEveryNamespaceButUser() {
+    var plan = LaunchPlanner.sandbox(sandbox, "/r", 1, 1);
+    int flags = plan.namespaces();
+    for (int ns :
+        new int[] {
+          Kernel.Sched.CLONE_NEWNS, Kernel.Sched.CLONE_NEWPID, Kernel.Sched.CLONE_NEWNET,
+          Kernel.Sched.CLONE_NEWIPC, Kernel.Sched.CLONE_NEWUTS, Kernel.Sched.CLONE_NEWCGROUP
+        }) {
+      assertEquals(ns, flags & ns);
+    }
+    assertEquals(0, flags & Kernel.Sched.CLONE_NEWUSER);
+    assertEquals(Steps.sethostname("judge"), plan.setup().get(plan.setup().size() - 1));
+  }
+}

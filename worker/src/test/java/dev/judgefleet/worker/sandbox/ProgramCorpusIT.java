@@ -1,0 +1,132 @@
+package dev.judgefleet.worker.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.judgefleet.worker.sandbox.plan.Kernel.Signal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real programs, hostile ones among them, compiled by gcc inside the sandbox and run with small
+ * limits. The folder a program sits in is the status it must get; {@code // expect:} lines in it
+ * add what else must hold. No run may print "ESCAPED", and nothing may be left behind.
+ */
+class ProgramCorpusIT {
+  private static final Path CORPUS = Path.of("src/test/resources/programs");
+  private static final RunLimits LIMITS =
+      new RunLimits(
+          Duration.ofSeconds(1), Duration.ofSeconds(3), 64 << 20, 32, 8 << 20, 8 << 20, 64);
+  private static final RunLimits COMPILE =
+      new RunLimits(
+          Duration.ofSeconds(30), Duration.ofSeconds(60), 512 << 20, 64, 64 << 20, 0, 256);
+
+  private static SandboxEngine engine;
+
+  @BeforeAll
+  static void start() {
+    engine = IntegrationEngine.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      Path base = engine.cgroupBase();
+      engine.close();
+      assertFalse(Files.exists(base), "the engine removes its cgroups at close: " + base);
+    }
+  }
+
+  @AfterEach
+  void nothingLeftBehind() throws IOException, InterruptedException {
+    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+  }
+
+  static Stream<Path> programs() throws IOException {
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      return files.filter(p -> p.toString().endsWith(".c")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void getsTheStatusOfItsFolder(Path program) throws IOException {
+    RunStatus expected =
+        RunStatus.valueOf(program.getParent().getFileName().toString().toUpperCase(Locale.ROOT));
+    List<String> expectations = expectations(program);
+    RunResult result;
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+      box.writeWorkFile("main.c", Files.readAllBytes(program));
+      RunResult compile =
+          box.run(
+              RunSpec.of(
+                      List.of("/usr/bin/gcc", "-O1", "-pthread", "-o", "main", "main.c"), COMPILE)
+                  .withWorkWritable(true));
+      assertEquals(RunStatus.OK, compile.status(), () -> "compile: " + compile.stderr().headText());
+      result = box.run(RunSpec.of(List.of("/box/main"), LIMITS));
+    }
+    String stdout = result.stdout().headText();
+    String context =
+        program
+            + ": "
+            + result.summary()
+            + "\nstdout: "
+            + stdout
+            + "\nstderr: "
+            + result.stderr().headText();
+    assertFalse(stdout.contains("ESCAPED"), context);
+    if (!expectations.contains("status SV") || expected != RunStatus.SV) {
+      assertEquals(expected, result.status(), context);
+    }
+    for (String e : expectations) {
+      check(e, result, stdout, context);
+    }
+  }
+
+  private static void check(String expectation, RunResult r, String stdout, String context) {
+    String[] parts = expectation.split(" ", 2);
+    String value = parts.length > 1 ? parts[1] : "";
+    switch (parts[0]) {
+      case "stdout" -> {
+        String needle = value.substring("contains ".length());
+        assertTrue(stdout.contains(needle), "stdout lacks '" + needle + "' — " + context);
+      }
+      case "exit" -> assertEquals(Integer.valueOf(value), r.exitCode(), context);
+      case "signal" -> {
+        assertNotNull(r.signal(), context);
+        assertEquals(value, Signal.name(r.signal()), context);
+      }
+      case "violation" -> assertEquals(value, r.violation(), context);
+      case "cause" -> assertEquals(RunCause.valueOf(value), r.cause(), context);
+      case "status" -> assertEquals(RunStatus.valueOf(value), r.status(), context);
+      case "pids" -> {
+        long most = Long.parseLong(value.substring("at most ".length()));
+        assertTrue(r.pidsPeak() <= most, "peak tasks " + r.pidsPeak() + " — " + context);
+      }
+      default -> throw new IllegalArgumentException("unknown expectation: " + expectation);
+    }
+  }
+
+  private static List<String> expectations(Path program) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(program)) {
+      if (line.startsWith("// expect: ")) {
+        out.add(line.substring("// expect: ".length()).strip());
+      }
+    }
+    return out;
+  }
+}

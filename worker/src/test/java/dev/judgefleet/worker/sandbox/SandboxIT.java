@@ -1,0 +1,188 @@
+package dev.judgefleet.worker.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
+import dev.judgefleet.worker.sandbox.plan.StepPhase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sandbox's own guarantees, each on the real kernel. */
+class SandboxIT {
+  private static final RunLimits LIMITS = RunLimits.forCpu(Duration.ofSeconds(2));
+  private static SandboxEngine engine;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void start() {
+    engine = IntegrationEngine.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @AfterEach
+  void nothingLeftBehind() throws IOException, InterruptedException {
+    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+  }
+
+  private static RunResult sh(Sandbox box, String script, boolean workWritable) {
+    return box.run(
+        RunSpec.of(List.of("/bin/sh", "-c", script), LIMITS).withWorkWritable(workWritable));
+  }
+
+  @Test
+  void theHostRefusesASymlinkOrAFifoPlantedInTheWorkDir() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunResult plant =
+          sh(
+              box,
+              "ln -s /etc/shadow /box/answer && ln -s ../../proc/1/root/etc/passwd /box/up"
+                  + " && mkfifo /box/fifo && echo ok > /box/plain && head -c 5000 /dev/zero > /box/big",
+              true);
+      assertEquals(RunStatus.OK, plant.status(), plant.stderr().headText());
+      assertThrows(UnsafeFileException.class, () -> box.readWorkFile("answer", 1 << 20));
+      assertThrows(UnsafeFileException.class, () -> box.readWorkFile("up", 1 << 20));
+      assertThrows(UnsafeFileException.class, () -> box.readWorkFile("fifo", 1 << 20));
+      assertThrows(UnsafeFileException.class, () -> box.readWorkFile("../../etc/hostname", 100));
+      assertThrows(UnsafeFileException.class, () -> box.readWorkFile("big", 4096));
+      assertEquals("ok\n", new String(box.readWorkFile("plain", 100), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void everyRunStartsWithAnEmptyTmpWhileTheWorkDirCarriesTheCompile() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      assertEquals(
+          RunStatus.OK,
+          sh(box, "echo left > /tmp/x && echo left > /dev/shm/y && echo built > /box/out", true)
+              .status());
+      RunResult next = sh(box, "ls -A /tmp /dev/shm; cat /box/out; echo more > /box/out", false);
+      assertEquals("/dev/shm:\n\n/tmp:\nbuilt\n", next.stdout().headText());
+      assertTrue(
+          next.stderr().headText().contains("Read-only file system"), next.stderr().headText());
+    }
+  }
+
+  @Test
+  void aFailedExecIsTheJudgesErrorNamingTheCall() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunResult r = box.run(RunSpec.of(List.of("/box/does-not-exist"), LIMITS));
+      assertEquals(RunStatus.IE, r.status());
+      assertEquals(RunCause.SETUP, r.cause());
+      assertNotNull(r.setupError());
+      assertEquals(StepPhase.CHILD, r.setupError().phase());
+      assertEquals("ENOENT", r.setupError().errnoName());
+      assertTrue(
+          r.setupError().message().contains("execve(\"/box/does-not-exist\""),
+          r.setupError().message());
+      // The sandbox is still good for the next run.
+      assertEquals(RunStatus.OK, sh(box, "true", false).status());
+    }
+  }
+
+  @Test
+  void aFailedSetupStepNamesTheStepItsArgumentsAndTheErrno() {
+    SandboxSpec bad =
+        new SandboxSpec(
+            1, Optional.empty(), SandboxSpec.hostBinds(), 1 << 20, 1 << 20, "h".repeat(100));
+    SandboxException e = assertThrows(SandboxException.class, () -> engine.open(bad));
+    assertEquals("EINVAL", e.error().errnoName());
+    assertTrue(e.getMessage().startsWith("setup step "), e.getMessage());
+    assertTrue(e.getMessage().contains("sethostname(\"hhhh"), e.getMessage());
+  }
+
+  @Test
+  void cpuTimeIsCountedFromTheExecAndSetupIsNotCharged() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunResult r = box.run(RunSpec.of(List.of("/bin/true"), LIMITS));
+      assertEquals(RunStatus.OK, r.status());
+      assertTrue(r.cpu().compareTo(Duration.ofMillis(20)) < 0, r.summary());
+      assertFalse(r.setupTime().isZero());
+    }
+  }
+
+  @Test
+  void aTimeLimitSaysWhichLimitWasHit() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunLimits tight =
+          RunLimits.forCpu(Duration.ofMillis(300)).withWallTime(Duration.ofMillis(600));
+      RunResult spin = box.run(RunSpec.of(List.of("/bin/sh", "-c", "while :; do :; done"), tight));
+      assertEquals(RunStatus.TLE, spin.status());
+      assertEquals(RunCause.CPU_TIME, spin.cause());
+      assertTrue(spin.cpu().compareTo(tight.cpuTime()) >= 0, spin.summary());
+      RunResult sleep = box.run(RunSpec.of(List.of("/bin/sleep", "30"), tight));
+      assertEquals(RunStatus.TLE, sleep.status());
+      assertEquals(RunCause.WALL_TIME, sleep.cause());
+      assertTrue(sleep.cpu().compareTo(Duration.ofMillis(100)) < 0, sleep.summary());
+    }
+  }
+
+  @Test
+  void standardStreamsAreCapturedAndInputIsPassed() throws IOException {
+    Path input = Files.writeString(temp.resolve("in"), "3 4\n");
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunResult r =
+          box.run(
+              RunSpec.of(List.of("/bin/sh", "-c", "read a b; echo $((a+b)); echo oops >&2"), LIMITS)
+                  .withStdin(input));
+      assertEquals(RunStatus.OK, r.status());
+      assertEquals("7\n", r.stdout().headText());
+      assertEquals("oops\n", r.stderr().headText());
+      assertEquals(2, r.stdout().bytes());
+    }
+  }
+
+  @Test
+  void outputPastTheLimitIsCutAndFlagged() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      RunLimits small = LIMITS.withOutputBytes(100_000);
+      RunResult r = box.run(RunSpec.of(List.of("/usr/bin/yes"), small));
+      assertEquals(RunStatus.OLE, r.status());
+      assertEquals(100_000, r.stdout().bytes());
+      assertTrue(r.stdout().truncated());
+      assertEquals(Sandbox.CAPTURE_BYTES, r.stdout().head().length);
+    }
+  }
+
+  @Test
+  void twoSandboxesAreIsolatedFromEachOther() {
+    try (Sandbox a = engine.open(SandboxSpec.forSlot(1));
+        Sandbox b = engine.open(SandboxSpec.forSlot(2))) {
+      assertEquals(RunStatus.OK, sh(a, "echo secret > /box/s", true).status());
+      RunResult look = sh(b, "cat /box/s; ls /box | wc -l", true);
+      assertEquals("0\n", look.stdout().headText());
+    }
+  }
+
+  @Test
+  void closingASandboxEndsItsInitAndRemovesItsHostFiles() throws IOException {
+    Sandbox box = engine.open(SandboxSpec.forSlot(1));
+    Path work = box.workDir();
+    assertTrue(Files.isDirectory(work));
+    box.close();
+    assertFalse(Files.exists(work));
+    try (var dirs = Files.list(IntegrationEngine.stateDir())) {
+      assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith("sandbox-")));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+// expect: cause CPU_TIME
+int main(void) { for (volatile unsigned long i = 0;; i++) {} }
