@@ -257,8 +257,8 @@ static int send_fd(int sock, uint32_t kind, int fd) {
   char control[CMSG_SPACE(sizeof(int))];
   memset(control, 0, sizeof control);
   struct iovec iov = {&kind, sizeof kind};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = sizeof control};
+  struct msghdr msg = {
+      .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
   struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
   cmsg->cmsg_level = SOL_SOCKET;
   cmsg->cmsg_type = SCM_RIGHTS;
@@ -323,7 +323,8 @@ static int run_step(const struct step *s, const struct run *r) {
       return mkdir(step_str(s, 0), (mode_t)step_int(s, 0)) ? errno : 0;
     case STEP_CREATE_FILE: {
       // An empty regular file to bind-mount a single file or device onto.
-      int fd = open(step_str(s, 0), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, (mode_t)step_int(s, 0));
+      int fd =
+          open(step_str(s, 0), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, (mode_t)step_int(s, 0));
       if (fd < 0) return errno;
       close(fd);
       return 0;
@@ -423,28 +424,30 @@ static void kill_all_and_reap(void) {
 
 struct exit_report {
   uint32_t type;
-  int32_t how;            // CLD_EXITED, CLD_KILLED, CLD_DUMPED; 0 if never started
-  int32_t status;         // exit code or signal number
-  int32_t violation_nr;   // the forbidden system call's number, or -1
+  int32_t how;           // CLD_EXITED, CLD_KILLED, CLD_DUMPED; 0 if never started
+  int32_t status;        // exit code or signal number
+  int32_t violation_nr;  // the forbidden system call's number, or -1
   uint32_t violation_arch;
   uint32_t cleanup_failed_index;  // index of the failed cleanup step, or UINT32_MAX
   int32_t cleanup_errno;
   uint32_t padding;
-  int64_t exit_ns;        // CLOCK_MONOTONIC when the main process was seen to exit
+  int64_t exit_ns;  // CLOCK_MONOTONIC when the main process was seen to exit
   int64_t utime_us;
   int64_t stime_us;
   int64_t maxrss_kb;
 };
 
-static int pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+static int pidfd_open(pid_t pid) {
+  return (int)syscall(SYS_pidfd_open, pid, 0);
+}
 
 // Reads one record from the child's report socket. Returns 0 at end-of-file
 // (the exec happened or the child died), else the record's kind.
 static uint32_t read_report(int sock, int64_t record[3], int *listener) {
   char control[CMSG_SPACE(sizeof(int))];
   struct iovec iov = {record, 3 * sizeof(int64_t)};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = sizeof control};
+  struct msghdr msg = {
+      .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
   memset(record, 0, 3 * sizeof(int64_t));
   ssize_t n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
   if (n <= 0) return 0;
@@ -535,8 +538,8 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
   for (int i = 0; i < nfds; i++) close(fds[i]);
   nfds = 0;
 
-  struct exit_report exit_report = {.type = REPLY_EXITED, .violation_nr = -1,
-                                    .cleanup_failed_index = UINT32_MAX};
+  struct exit_report exit_report = {
+      .type = REPLY_EXITED, .violation_nr = -1, .cleanup_failed_index = UINT32_MAX};
   int pidfd = pidfd_open(pid), listener = -1, report_open = 1, exited = 0;
   struct child_state child = {0, 0, 0, {0, 0, 0}};
   while (!exited) {
@@ -614,8 +617,8 @@ out:
 static ssize_t receive(int *fds, int *nfds) {
   char control[CMSG_SPACE(sizeof(int) * MAX_PASSED_FDS)];
   struct iovec iov = {message, sizeof message};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = sizeof control};
+  struct msghdr msg = {
+      .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
   *nfds = 0;
   ssize_t n;
   do {

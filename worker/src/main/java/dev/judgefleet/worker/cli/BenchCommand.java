@@ -118,6 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
         close.recordValue(System.nanoTime() - opened);
       }
 
+      progress.println("CPU limit enforcement: 20 spinning runs with a 200 ms limit ...");
+      Histogram overshoot = cpuLimitOvershoot(engine);
+
       progress.println("throughput: " + seconds + " s each, 1 and " + parallel + " slots ...");
       double sandboxOne = sandboxThroughput(engine, limits, 1);
       double sandboxN = sandboxThroughput(engine, limits, parallel);
@@ -132,6 +135,11 @@ public final class BenchCommand implements Callable<Integer> {
       fresh.put("openMsP90", ms(open.getValueAtPercentile(90)));
       fresh.put("closeMsP50", ms(close.getValueAtPercentile(50)));
       report.put("newSandbox", fresh);
+      Map<String, Object> enforcement = new LinkedHashMap<>();
+      enforcement.put("cpuLimitMs", 200);
+      enforcement.put("overshootMsP50", ms(overshoot.getValueAtPercentile(50)));
+      enforcement.put("overshootMsMax", ms(overshoot.getMaxValue()));
+      report.put("cpuLimitEnforcement", enforcement);
       Map<String, Object> throughput = new LinkedHashMap<>();
       throughput.put("slots", parallel);
       throughput.put("sandboxRunsPerSecond1", round(sandboxOne));
@@ -158,6 +166,12 @@ public final class BenchCommand implements Callable<Integer> {
             sandboxN,
             spawnOne,
             spawnN);
+        System.out.printf(
+            Locale.ROOT,
+            "%-34s %9.3f ms p50, %.3f ms max (200 ms limit, a spinning program)%n",
+            "CPU limit overshoot",
+            overshoot.getValueAtPercentile(50) / 1e6,
+            overshoot.getMaxValue() / 1e6);
       }
     }
     return 0;
@@ -186,6 +200,23 @@ public final class BenchCommand implements Callable<Integer> {
       latency.cpu().recordValue(cpu);
     }
     return latency;
+  }
+
+  /** How far past a CPU limit a spinning program gets before the supervisor's kill lands. */
+  private Histogram cpuLimitOvershoot(SandboxEngine engine) {
+    Histogram overshoot = new Histogram(3);
+    RunLimits limits = RunLimits.forCpu(java.time.Duration.ofMillis(200));
+    RunSpec spin = RunSpec.of(List.of("/bin/sh", "-c", "while :; do :; done"), limits);
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+      for (int i = 0; i < 20; i++) {
+        RunResult r = box.run(spin);
+        if (r.status() != RunStatus.TLE) {
+          throw new IllegalStateException("a spinning program was not stopped: " + r.summary());
+        }
+        overshoot.recordValue(Math.max(0, r.cpu().minus(limits.cpuTime()).toNanos()));
+      }
+    }
+    return overshoot;
   }
 
   private Latency spawnLatency(int count) {

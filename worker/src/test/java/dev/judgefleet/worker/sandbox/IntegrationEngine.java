@@ -7,16 +7,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The engine the integration tests share: root required, state under target/. */
-final class IntegrationEngine {
-  static final int POOL_SIZE = 4;
+public final class IntegrationEngine {
+  public static final int POOL_SIZE = 4;
 
   private IntegrationEngine() {}
 
-  static Path stateDir() {
+  public static Path stateDir() {
     return Path.of("target", "it-state").toAbsolutePath();
   }
 
-  static SandboxEngine start() {
+  public static SandboxEngine start() {
     assumeTrue(new UnixSystem().getUid() == 0, "sandbox integration tests need root");
     return SandboxEngine.start(
         new EngineSettings(

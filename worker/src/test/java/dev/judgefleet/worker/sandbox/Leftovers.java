@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * What a sandbox must not leave behind: processes running as a sandbox uid, mounts in the host's
  * namespace, cgroups. Checked by the integration tests after every test.
  */
-final class Leftovers {
-  static final int FIRST_UID = 60000;
+public final class Leftovers {
+  public static final int FIRST_UID = 60000;
   static final int UID_RANGE = 64;
 
   private Leftovers() {}
@@ -31,6 +31,11 @@ final class Leftovers {
       Thread.sleep(20);
     }
     return found;
+  }
+
+  /** Host processes running as a sandbox uid right now. */
+  static List<String> sandboxProcessesNow() throws IOException {
+    return scan();
   }
 
   private static List<String> scan() throws IOException {
@@ -81,7 +86,8 @@ final class Leftovers {
     return count;
   }
 
-  static void assertNone(Path stateDir, Path cgroupBase) throws IOException, InterruptedException {
+  public static void assertNone(Path stateDir, Path cgroupBase)
+      throws IOException, InterruptedException {
     assertEquals(List.of(), sandboxProcesses(), "processes left by a sandbox");
     assertEquals(List.of(), mountsUnder(stateDir), "host mounts left by a sandbox");
     assertTrue(

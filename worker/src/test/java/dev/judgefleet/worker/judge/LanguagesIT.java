@@ -1,0 +1,114 @@
+package dev.judgefleet.worker.judge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.sandbox.IntegrationEngine;
+import dev.judgefleet.worker.sandbox.Leftovers;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every language this host has, compiled and run unmodified under the default seccomp profile (the
+ * JVM with a thread pool, Node, Python, Rust with a thread), and a compile error in each compiled
+ * one.
+ */
+class LanguagesIT {
+  private static final Path SOURCES = Path.of("src/test/resources/languages");
+  private static SandboxEngine engine;
+  private static final LanguageCatalog CATALOG = LanguageCatalog.builtIn();
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void start() {
+    engine = IntegrationEngine.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @AfterEach
+  void nothingLeftBehind() throws IOException, InterruptedException {
+    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+  }
+
+  static Stream<String> languages() {
+    return CATALOG.all().stream().map(Language::id);
+  }
+
+  private static Language language(String id) {
+    Language language = CATALOG.find(id).orElseThrow();
+    assumeTrue(LanguageCatalog.available(language), id + " is not installed here");
+    return language;
+  }
+
+  private static Path source(Language language, String name) {
+    return SOURCES.resolve(name + "." + language.extensions().get(0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void compilesAndRunsAPlusB(String id) throws IOException {
+    Language language = language(id);
+    Path input = Files.writeString(temp.resolve("in"), "1000000000000 2345\n");
+    try (Sandbox box = engine.open(ProgramBuilder.sandboxFor(language, 3))) {
+      CompiledProgram program =
+          ProgramBuilder.build(
+              box,
+              language,
+              Files.readAllBytes(source(language, "aplusb")),
+              ProgramBuilder.COMPILE_LIMITS);
+      assertEquals(true, program.ok(), program.compilerOutput());
+      RunResult run =
+          box.run(
+              program
+                  .runSpec(
+                      RunLimits.forCpu(Duration.ofSeconds(5)).withMemoryBytes(256 << 20), false)
+                  .withStdin(input));
+      assertEquals(RunStatus.OK, run.status(), run.summary() + "\n" + run.stderr().headText());
+      assertEquals("1000000002345\n", run.stdout().headText());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void aCompileErrorCarriesTheCompilerOutput(String id) throws IOException {
+    Language language = language(id);
+    assumeTrue(language.compiled(), id + " has no compile step");
+    try (Sandbox box = engine.open(ProgramBuilder.sandboxFor(language, 3))) {
+      CompiledProgram program =
+          ProgramBuilder.build(
+              box,
+              language,
+              Files.readAllBytes(source(language, "broken")),
+              ProgramBuilder.COMPILE_LIMITS);
+      assertFalse(program.ok());
+      assertEquals(RunStatus.RE, program.compile().status(), program.compile().summary());
+      assertFalse(program.compilerOutput().isBlank());
+      assertNull(program.compile().setupError());
+    }
+  }
+}
