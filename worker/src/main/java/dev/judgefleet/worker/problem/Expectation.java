@@ -1,0 +1,40 @@
+package dev.judgefleet.worker.problem;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One rule a reference submission must satisfy (2025-09 {@code submissions.yaml}).
+ *
+ * <p>Codes are the format's: {@code AC}, {@code WA}, {@code TLE}, {@code RTE}; we add {@code MLE},
+ * {@code OLE} (each also counts as {@code RTE}), {@code PE} (counts as {@code WA}) and {@code CE}
+ * (the whole submission failed to compile). A DOMjudge {@code @EXPECTED_RESULTS@:} tag becomes a
+ * rule on the final verdict only ({@link #finalVerdicts}).
+ *
+ * @param source where the rule comes from, for messages: {@code folder wrong_answer}, {@code
+ *     submissions.yaml "accepted/*"}, {@code @EXPECTED_RESULTS@ in sol.c}
+ * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}); empty
+ *     for all
+ * @param permitted every applicable test's verdict must be one of these; empty for no constraint
+ * @param required at least one applicable test's verdict must be one of these; empty for none
+ * @param finalVerdicts the submission's final verdict must be one of these; empty for none
+ * @param scoreMin the lowest allowed score (scoring problems), if any
+ * @param scoreMax the highest allowed score, if any
+ * @param message a substring some judgemessage.txt must contain, if any
+ */
+public record Expectation(
+    String source,
+    String testGlob,
+    Set<String> permitted,
+    Set<String> required,
+    Set<String> finalVerdicts,
+    Optional<Double> scoreMin,
+    Optional<Double> scoreMax,
+    Optional<String> message) {
+
+  public Expectation {
+    permitted = Set.copyOf(permitted);
+    required = Set.copyOf(required);
+    finalVerdicts = Set.copyOf(finalVerdicts);
+  }
+}

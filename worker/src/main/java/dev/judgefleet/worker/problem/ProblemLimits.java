@@ -1,0 +1,43 @@
+package dev.judgefleet.worker.problem;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The limits a package sets, with the format's defaults filled in.
+ *
+ * @param timeLimit the explicit time limit, if the package has one ({@code limits.time_limit}, a
+ *     {@code .timelimit} file, or {@code domjudge-problem.ini}); empty means "derive it from the
+ *     accepted reference submissions"
+ * @param timeLimitSource where the explicit limit came from, for messages ("problem.yaml
+ *     limits.time_limit", ".timelimit", "domjudge-problem.ini"), or "" when derived
+ * @param acToTimeLimit the slowest accepted run times this is the lowest allowed time limit (2.0;
+ *     legacy: {@code time_multiplier}, 5)
+ * @param timeLimitToTle the time limit times this must stay below the fastest TLE submission (1.5;
+ *     legacy: {@code time_safety_margin}, 2)
+ * @param timeResolution a derived time limit is a multiple of this (1 s)
+ * @param memoryBytes the memory limit of a submission's run
+ * @param outputBytes the output limit of a submission's run
+ * @param codeBytes the largest accepted source
+ * @param compilationTime the compiler's CPU limit
+ * @param compilationMemoryBytes the compiler's memory limit
+ * @param validationTime the output validator's CPU limit
+ * @param validationMemoryBytes the output validator's memory limit
+ * @param validationOutputBytes the output validator's output limit
+ * @param validationPasses the most passes of a multi-pass problem (2)
+ */
+public record ProblemLimits(
+    Optional<Duration> timeLimit,
+    String timeLimitSource,
+    double acToTimeLimit,
+    double timeLimitToTle,
+    Duration timeResolution,
+    long memoryBytes,
+    long outputBytes,
+    long codeBytes,
+    Duration compilationTime,
+    long compilationMemoryBytes,
+    Duration validationTime,
+    long validationMemoryBytes,
+    long validationOutputBytes,
+    int validationPasses) {}

@@ -1,0 +1,43 @@
+package dev.judgefleet.worker.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A group of test data: {@code sample}, {@code secret}, or a subdirectory of {@code secret}. Tests
+ * and subgroups are in lexicographic order of name, the order they are judged in.
+ *
+ * @param name the path under {@code data/}: {@code sample}, {@code secret}, {@code secret/g1}
+ * @param tests the test cases directly in this group
+ * @param groups the subgroups
+ * @param aggregation how the group's score is computed (scoring problems)
+ * @param maxScore the group's maximum score; empty means unbounded
+ * @param requirePass groups (or {@code sample}) that must be all accepted for this one to be run
+ * @param acceptScore legacy {@code accept_score}: the score of an accepted test when no score.txt
+ *     is written (1 by default); NaN for formats that derive it from {@code max_score}
+ */
+public record TestGroup(
+    String name,
+    List<TestCase> tests,
+    List<TestGroup> groups,
+    Aggregation aggregation,
+    OptionalDouble maxScore,
+    List<String> requirePass,
+    double acceptScore) {
+
+  public TestGroup {
+    tests = List.copyOf(tests);
+    groups = List.copyOf(groups);
+    requirePass = List.copyOf(requirePass);
+  }
+
+  /** Every test in this group and below, in judging order (tests before subgroups, as sorted). */
+  public List<TestCase> allTests() {
+    List<TestCase> all = new ArrayList<>(tests);
+    for (TestGroup group : groups) {
+      all.addAll(group.allTests());
+    }
+    return all;
+  }
+}
