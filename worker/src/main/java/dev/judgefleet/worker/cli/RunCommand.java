@@ -121,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static void copy(Path file, OutputStream to) throws IOException {
-    if (Files.exists(file)) {
+    if (file != null && Files.exists(file)) {
       try (InputStream in = Files.newInputStream(file)) {
         in.transferTo(to);
       }

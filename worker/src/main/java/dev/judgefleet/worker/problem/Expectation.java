@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param source where the rule comes from, for messages: {@code folder wrong_answer}, {@code
  *     submissions.yaml "accepted/*"}, {@code @EXPECTED_RESULTS@ in sol.c}
- * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}); empty
- *     for all
+ * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}); empty for
+ *     all
  * @param permitted every applicable test's verdict must be one of these; empty for no constraint
  * @param required at least one applicable test's verdict must be one of these; empty for none
  * @param finalVerdicts the submission's final verdict must be one of these; empty for none

@@ -4,5 +4,7 @@ package dev.judgefleet.worker.sandbox;
 public enum KillReason {
   NONE,
   CPU_TIME,
-  WALL_TIME
+  WALL_TIME,
+  /** Another thread asked for it ({@link Sandbox#requestKill()}). */
+  REQUESTED
 }

@@ -6,7 +6,6 @@ import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
 import dev.judgefleet.worker.sandbox.plan.SandboxPlan;
 import dev.judgefleet.worker.sandbox.plan.Step;
 import dev.judgefleet.worker.sandbox.plan.Steps;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +24,9 @@ public final class LaunchPlanner {
       int lastCap,
       RunCgroup cgroup,
       byte[] seccompBpf,
-      Path stdin,
-      Path stdout,
-      Path stderr) {}
+      Redirect stdin,
+      Redirect stdout,
+      Redirect stderr) {}
 
   /** The sandbox: unshare these namespaces, then build the root and pivot into it. */
   public static SandboxPlan sandbox(SandboxSpec spec, String newRoot, int uid, int gid) {

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param setupTime from the run request to the exec: the sandbox's own cost, not charged
  * @param setupError the failing step when status is IE, else null
  * @param violation the forbidden system call ("" when unnamed), else null
+ * @param exitedAtNanos when the main process was seen to exit, on the {@link System#nanoTime()}
+ *     clock (CLOCK_MONOTONIC); 0 if it never ran. Orders the two sides of an interactive run.
  */
 public record RunResult(
     RunStatus status,
@@ -38,7 +40,8 @@ public record RunResult(
     CapturedOutput stderr,
     Duration setupTime,
     SetupError setupError,
-    String violation) {
+    String violation,
+    long exitedAtNanos) {
 
   /** One line for a terminal: {@code TLE (cpu) cpu 1.003s wall 1.010s mem 1.2 MiB}. */
   public String summary() {

@@ -10,9 +10,8 @@ import java.util.Objects;
  * @param argv the command; {@code argv[0]} is an absolute path inside the sandbox
  * @param env the environment, {@code NAME=value} strings
  * @param cwd the working directory inside the sandbox
- * @param stdin a host file to read standard input from, or null for /dev/null
- * @param stdout a host file for standard output (created or truncated), or null for the sandbox's
- *     own capture file
+ * @param stdin where standard input comes from, or null for /dev/null
+ * @param stdout where standard output goes, or null for the sandbox's own capture file
  * @param stderr likewise for standard error
  * @param limits the run's limits
  * @param workWritable whether {@code /box} is writable in this run (a compile) or read-only (a
@@ -23,9 +22,9 @@ public record RunSpec(
     List<String> argv,
     List<String> env,
     String cwd,
-    Path stdin,
-    Path stdout,
-    Path stderr,
+    Redirect stdin,
+    Redirect stdout,
+    Redirect stderr,
     RunLimits limits,
     boolean workWritable,
     String seccompProfile) {
@@ -58,16 +57,41 @@ public record RunSpec(
         argv, DEFAULT_ENV, MountLayer.WORK_DIR, null, null, null, limits, false, "default");
   }
 
+  /** Standard input from a host file; null means /dev/null. */
   public RunSpec withStdin(Path file) {
-    return new RunSpec(argv, env, cwd, file, stdout, stderr, limits, workWritable, seccompProfile);
+    return withStdin(file == null ? null : new Redirect.File(file));
   }
 
+  public RunSpec withStdin(Redirect in) {
+    return new RunSpec(argv, env, cwd, in, stdout, stderr, limits, workWritable, seccompProfile);
+  }
+
+  /** Standard output into a host file the worker chooses (created or truncated). */
   public RunSpec withStdout(Path file) {
-    return new RunSpec(argv, env, cwd, stdin, file, stderr, limits, workWritable, seccompProfile);
+    return withStdout(new Redirect.File(file));
+  }
+
+  public RunSpec withStdout(Redirect out) {
+    return new RunSpec(argv, env, cwd, stdin, out, stderr, limits, workWritable, seccompProfile);
   }
 
   public RunSpec withStderr(Path file) {
-    return new RunSpec(argv, env, cwd, stdin, stdout, file, limits, workWritable, seccompProfile);
+    return new RunSpec(
+        argv,
+        env,
+        cwd,
+        stdin,
+        stdout,
+        new Redirect.File(file),
+        limits,
+        workWritable,
+        seccompProfile);
+  }
+
+  public RunSpec withArgs(List<String> args) {
+    List<String> all = new java.util.ArrayList<>(argv);
+    all.addAll(args);
+    return new RunSpec(all, env, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile);
   }
 
   public RunSpec withWorkWritable(boolean writable) {

@@ -37,7 +37,7 @@ public final class Sandbox implements AutoCloseable {
   private static final int SETUP_TIMEOUT_MS = 10_000;
   private static final long KILL_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
   private static final long START_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
-  private static final int MAX_POLL_MS = 100;
+  private static final int MAX_POLL_MS = 20;
 
   private final SandboxEngine engine;
   private final SandboxSpec spec;
@@ -48,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
   private final int gid;
   private final Duration creationTime;
   private String brokenReason;
+  private volatile boolean killRequested;
+  private boolean planSent;
 
   private Sandbox(
       SandboxEngine engine, SandboxSpec spec, Path dir, InitProcess init, Duration creationTime) {
@@ -120,7 +122,43 @@ public final class Sandbox implements AutoCloseable {
 
   /** Puts a file into the work directory (it must not exist yet). */
   public void writeWorkFile(String name, byte[] content) {
-    HostFiles.writeNew(workDir(), name, content, 0644);
+    writeWorkFile(name, content, 0644);
+  }
+
+  /** Puts a file with the given mode into the work directory; parent directories are created. */
+  public void writeWorkFile(String path, byte[] content, int mode) {
+    int slash = path.lastIndexOf('/');
+    if (slash > 0) {
+      makeWorkDirs(path.substring(0, slash));
+    }
+    HostFiles.writeNew(workDir(), path, content, mode);
+  }
+
+  /** Creates a directory (and its parents) in the work directory, owned by the run's user. */
+  public void makeWorkDirs(String path) {
+    String parent = "";
+    for (String part : path.split("/")) {
+      String here = parent.isEmpty() ? part : parent + "/" + part;
+      if (!Files.isDirectory(workDir().resolve(here), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        HostFiles.mkdirBeneath(workDir(), parent, part, 0755);
+        HostFiles.chownBeneath(workDir(), here, uid, gid);
+      }
+      parent = here;
+    }
+  }
+
+  /** Removes a file from the work directory, if it is there. */
+  public void removeWorkFile(String path) {
+    int slash = path.lastIndexOf('/');
+    HostFiles.unlinkBeneath(
+        workDir(), slash < 0 ? "" : path.substring(0, slash), path.substring(slash + 1));
+  }
+
+  /** Every regular file the work directory holds now, copied out safely and capped. */
+  public List<WorkFile> snapshotWorkDir(int maxFiles, long maxBytes) {
+    return HostFiles.snapshotBeneath(workDir(), maxFiles, maxBytes).stream()
+        .map(e -> new WorkFile(e.relativePath(), e.content(), e.mode()))
+        .toList();
   }
 
   /** Reads a file the program left in the work directory, refusing links and oversize files. */
@@ -144,8 +182,34 @@ public final class Sandbox implements AutoCloseable {
     return brokenReason == null;
   }
 
+  /**
+   * Asks the run under way (from another thread) to be killed: the other side of an interactive run
+   * has already decided the verdict. The run's result says it was killed by SIGKILL.
+   */
+  public void requestKill() {
+    killRequested = true;
+  }
+
   /** Runs one program to completion, or until a limit ends it. Never throws for the program. */
   public RunResult run(RunSpec run) {
+    planSent = false;
+    try {
+      return runOnce(run);
+    } finally {
+      if (!planSent) {
+        // Descriptors handed over must be closed even when the run never started, or the
+        // other side of a pipe would wait for an end-of-file that never comes.
+        for (Redirect r : new Redirect[] {run.stdin(), run.stdout(), run.stderr()}) {
+          if (r instanceof Redirect.Pipe pipe && pipe.handOver()) {
+            HostFiles.close(pipe.fd());
+          }
+        }
+      }
+    }
+  }
+
+  private RunResult runOnce(RunSpec run) {
+    killRequested = false;
     long requested = System.nanoTime();
     if (brokenReason != null) {
       return internalError(run, requested, hostError("sandbox", 0, brokenReason));
@@ -169,9 +233,11 @@ public final class Sandbox implements AutoCloseable {
     } catch (NativeCallException e) {
       return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
     }
-    Path stdout = run.stdout() != null ? run.stdout() : ioDir.resolve("stdout");
-    Path stderr = run.stderr() != null ? run.stderr() : ioDir.resolve("stderr");
-    Path stdin = run.stdin() != null ? run.stdin() : Path.of("/dev/null");
+    Redirect stdout =
+        run.stdout() != null ? run.stdout() : new Redirect.File(ioDir.resolve("stdout"));
+    Redirect stderr =
+        run.stderr() != null ? run.stderr() : new Redirect.File(ioDir.resolve("stderr"));
+    Redirect stdin = run.stdin() != null ? run.stdin() : new Redirect.File(Path.of("/dev/null"));
     RunPlan plan =
         LaunchPlanner.run(
             run,
@@ -212,10 +278,12 @@ public final class Sandbox implements AutoCloseable {
         opened++;
       }
       init.control().send(PlanEncoder.run(plan), fds);
+      planSent = true;
     } finally {
-      // The init holds its own copies now; ours go, except descriptors the caller owns.
+      // The init holds its own copies now; ours go, except descriptors the caller keeps (and
+      // handed-over ones when the send failed: run() closes those).
       for (int i = 0; i < opened; i++) {
-        if (files.get(i) instanceof PassedFile.Open) {
+        if (!(files.get(i) instanceof PassedFile.Descriptor d) || (d.handOver() && planSent)) {
           HostFiles.close(fds[i]);
         }
       }
@@ -258,6 +326,11 @@ public final class Sandbox implements AutoCloseable {
           continue;
         }
         timeoutMs = MAX_POLL_MS;
+      } else if (killRequested) {
+        killedFor = KillReason.REQUESTED;
+        killedAt = now;
+        kill(cgroup);
+        continue;
       } else {
         long cpu = cgroup.cpuNanos() - started.preExecCpuNanos();
         long wallLeft = started.execNanos() + wallLimit - now;
@@ -313,7 +386,12 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private RunResult result(
-      RunSpec run, RunCgroup cgroup, Supervision s, long requested, Path stdout, Path stderr) {
+      RunSpec run,
+      RunCgroup cgroup,
+      Supervision s,
+      long requested,
+      Redirect stdout,
+      Redirect stderr) {
     CapturedOutput out = capture(stdout, run.limits());
     CapturedOutput err = capture(stderr, run.limits());
     InitReply.Started started = s.started();
@@ -362,10 +440,15 @@ public final class Sandbox implements AutoCloseable {
         err,
         setup,
         s.failure(),
-        violation);
+        violation,
+        exited == null ? 0 : exited.exitNanos());
   }
 
-  private static CapturedOutput capture(Path file, RunLimits limits) {
+  private static CapturedOutput capture(Redirect redirect, RunLimits limits) {
+    if (!(redirect instanceof Redirect.File output)) {
+      return CapturedOutput.NONE;
+    }
+    Path file = output.path();
     if (!Files.exists(file)) {
       return new CapturedOutput(file, 0, false, new byte[0]);
     }
@@ -374,7 +457,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private RunResult internalError(RunSpec run, long requested, SetupError error) {
-    CapturedOutput none = new CapturedOutput(ioDir.resolve("stdout"), 0, false, new byte[0]);
+    CapturedOutput none = CapturedOutput.NONE;
     return new RunResult(
         RunStatus.IE,
         RunCause.SETUP,
@@ -391,7 +474,8 @@ public final class Sandbox implements AutoCloseable {
         none,
         Duration.ofNanos(System.nanoTime() - requested),
         error,
-        null);
+        null,
+        0);
   }
 
   private static SetupError hostError(String call, int errno, String reason) {

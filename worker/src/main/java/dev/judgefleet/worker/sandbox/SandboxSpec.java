@@ -63,6 +63,16 @@ public record SandboxSpec(
         slot, Optional.empty(), hostBinds(), 256 * RunLimits.MIB, 64 * RunLimits.MIB, "judge");
   }
 
+  /**
+   * Output validators and checkers run under a uid range of their own (slot + {@link
+   * #VALIDATOR_SLOT_OFFSET}), never the one of the submission they judge.
+   */
+  public static final int VALIDATOR_SLOT_OFFSET = 512;
+
+  public static SandboxSpec forValidator(int slot) {
+    return forSlot(slot + VALIDATOR_SLOT_OFFSET);
+  }
+
   public SandboxSpec withBinds(List<Bind> more) {
     List<Bind> all = new java.util.ArrayList<>(binds);
     all.addAll(more);

@@ -4,7 +4,6 @@ import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import dev.judgefleet.worker.sandbox.plan.PassedFile;
 import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
 import dev.judgefleet.worker.sandbox.plan.Steps;
-import java.nio.file.Path;
 
 /**
  * The stdio layer: the run's standard streams are host files the worker opened and passed in, never
@@ -18,15 +17,23 @@ public final class StdioLayer {
 
   private StdioLayer() {}
 
+  private static PassedFile passed(Redirect redirect, int flags, int mode) {
+    if (redirect instanceof Redirect.Pipe pipe) {
+      return new PassedFile.Descriptor(pipe.fd(), pipe.what(), pipe.handOver());
+    }
+    return new PassedFile.Open(((Redirect.File) redirect).path(), flags, mode);
+  }
+
   /** A new session: the run's processes share nothing with PID 1's (setsid(2)). */
   public static void session(RunPlanBuilder plan) {
     plan.child(Steps.setsid());
   }
 
-  public static void redirect(RunPlanBuilder plan, Path stdin, Path stdout, Path stderr) {
-    int in = plan.pass(new PassedFile.Open(stdin, Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0));
-    int out = plan.pass(new PassedFile.Open(stdout, OUTPUT_FLAGS, OUTPUT_MODE));
-    int err = plan.pass(new PassedFile.Open(stderr, OUTPUT_FLAGS, OUTPUT_MODE));
+  public static void redirect(
+      RunPlanBuilder plan, Redirect stdin, Redirect stdout, Redirect stderr) {
+    int in = plan.pass(passed(stdin, Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0));
+    int out = plan.pass(passed(stdout, OUTPUT_FLAGS, OUTPUT_MODE));
+    int err = plan.pass(passed(stderr, OUTPUT_FLAGS, OUTPUT_MODE));
     plan.child(Steps.dup2(in, 0));
     plan.child(Steps.dup2(out, 1));
     plan.child(Steps.dup2(err, 2));

@@ -5,7 +5,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * File access for the worker in directories a sandboxed program could have written. The host never
@@ -28,6 +33,7 @@ public final class HostFiles {
   private static final int ST_SIZE_OFFSET = 48;
   private static final int S_IFMT = 0170000;
   private static final int S_IFREG = 0100000;
+  private static final int S_IFDIR = 0040000;
 
   private HostFiles() {}
 
@@ -72,6 +78,113 @@ public final class HostFiles {
       }
     } finally {
       Fds.closeQuietly(fd);
+    }
+  }
+
+  /** A regular file found beneath a directory, with its permission bits. */
+  public record Entry(String relativePath, byte[] content, int mode) {}
+
+  /**
+   * Creates the directory {@code name} (one component) in {@code relative} beneath {@code dir} (""
+   * for {@code dir} itself).
+   */
+  public static void mkdirBeneath(Path dir, String relative, String name, int mode) {
+    requireComponent(name);
+    int parent = openDirectoryBeneath(dir, relative);
+    try {
+      LibC.mkdirat(parent, name, mode);
+    } catch (LastErrorException e) {
+      throw Errno.failure("mkdirat(" + dir.resolve(relative).resolve(name) + ")", e);
+    } finally {
+      Fds.closeQuietly(parent);
+    }
+  }
+
+  /** Removes the file {@code name} (one component) from {@code relative} beneath {@code dir}. */
+  public static void unlinkBeneath(Path dir, String relative, String name) {
+    requireComponent(name);
+    int parent = openDirectoryBeneath(dir, relative);
+    try {
+      LibC.unlinkat(parent, name, 0);
+    } catch (LastErrorException e) {
+      if (e.getErrorCode() != Errno.ENOENT) {
+        throw Errno.failure("unlinkat(" + dir.resolve(relative).resolve(name) + ")", e);
+      }
+    } finally {
+      Fds.closeQuietly(parent);
+    }
+  }
+
+  /**
+   * Every regular file beneath {@code dir}, recursively, read safely: no link is followed, other
+   * file types are skipped, and the total is capped.
+   *
+   * @throws UnsafeFileException over {@code maxFiles} files or {@code maxBytes} bytes in all
+   */
+  public static List<Entry> snapshotBeneath(Path dir, int maxFiles, long maxBytes) {
+    List<Entry> entries = new ArrayList<>();
+    long[] total = {0};
+    snapshot(dir, "", entries, total, maxFiles, maxBytes);
+    return entries;
+  }
+
+  private static void snapshot(
+      Path dir, String relative, List<Entry> out, long[] total, int maxFiles, long maxBytes) {
+    int fd = openDirectoryBeneath(dir, relative);
+    List<String> names;
+    try (Stream<Path> list = Files.list(Path.of("/proc/self/fd/" + fd))) {
+      names = list.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UnsafeFileException("cannot list " + dir.resolve(relative) + ": " + e.getMessage());
+    } finally {
+      Fds.closeQuietly(fd);
+    }
+    for (String name : names) {
+      String path = relative.isEmpty() ? name : relative + "/" + name;
+      int file = openBeneath(dir, path, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+      int mode;
+      long size;
+      try {
+        Memory stat = new Memory(STAT_SIZE);
+        LibC.fstat(file, stat);
+        mode = stat.getInt(ST_MODE_OFFSET);
+        size = stat.getLong(ST_SIZE_OFFSET);
+        if ((mode & S_IFMT) == S_IFREG) {
+          if (out.size() >= maxFiles || total[0] + size > maxBytes) {
+            throw new UnsafeFileException(
+                dir + " holds more than " + maxFiles + " files or " + maxBytes + " bytes");
+          }
+          total[0] += size;
+          out.add(new Entry(path, readUpTo(file, size, path), mode & 07777));
+        }
+      } catch (LastErrorException e) {
+        throw Errno.failure("fstat(" + dir.resolve(path) + ")", e);
+      } finally {
+        Fds.closeQuietly(file);
+      }
+      if ((mode & S_IFMT) == S_IFDIR) {
+        snapshot(dir, path, out, total, maxFiles, maxBytes);
+      }
+    }
+  }
+
+  private static int openDirectoryBeneath(Path dir, String relative) {
+    if (relative.isEmpty()) {
+      try {
+        return LibC.open(
+            dir.toString(),
+            Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC,
+            0);
+      } catch (LastErrorException e) {
+        throw Errno.failure("open(\"" + dir + "\", O_DIRECTORY|O_NOFOLLOW)", e);
+      }
+    }
+    return openBeneath(dir, relative, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY, 0);
+  }
+
+  private static void requireComponent(String name) {
+    if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException("not a single path component: '" + name + "'");
     }
   }
 

@@ -61,6 +61,12 @@ final class LibC {
 
   static native int fchown(int fd, int uid, int gid) throws LastErrorException;
 
+  static native int fchmod(int fd, int mode) throws LastErrorException;
+
+  static native int mkdirat(int dirfd, String path, int mode) throws LastErrorException;
+
+  static native int unlinkat(int dirfd, String path, int flags) throws LastErrorException;
+
   static native int pipe2(int[] fds, int flags) throws LastErrorException;
 
   static native long sendmsg(int fd, Pointer msghdr, int flags) throws LastErrorException;

@@ -12,6 +12,9 @@ public sealed interface PassedFile {
   /** A host file opened with {@code open(path, flags, mode)}. */
   record Open(Path path, int flags, int mode) implements PassedFile {}
 
-  /** A descriptor the caller already holds (a pipe end); the worker passes a copy. */
-  record Descriptor(int fd, String what) implements PassedFile {}
+  /**
+   * A descriptor the caller already holds (a pipe end); the worker passes a copy and, with {@code
+   * handOver}, closes the original once the init has its own.
+   */
+  record Descriptor(int fd, String what, boolean handOver) implements PassedFile {}
 }

@@ -1,0 +1,161 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.worker.problem.TestCase;
+import dev.judgefleet.worker.sandbox.Redirect;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.linux.Pipes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Runs one test of an interactive problem: the validator and the submission, each in its own
+ * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). The
+ * worker holds no end of either pipe once both runs have started, so neither side can block the
+ * judge, and a side that stops talking is ended by its own limits. Only the submission's CPU time
+ * counts.
+ *
+ * <p>The verdict, in order of precedence (DESIGN §4): the validator failed → IE; the validator
+ * exited first and rejected → WA; the submission was over time → TLE; the submission crashed (or
+ * broke another limit) → its verdict; else the validator's 42/43.
+ */
+final class InteractiveExecution {
+  private final Sandbox sandbox;
+  private final RunSpec program;
+  private final ValidatorRunner validator;
+  private final ExecutorService executor;
+  private final boolean multiPass;
+  private final int maxPasses;
+  private final Path scratch;
+
+  InteractiveExecution(
+      Sandbox sandbox,
+      RunSpec program,
+      ValidatorRunner validator,
+      ExecutorService executor,
+      boolean multiPass,
+      int maxPasses,
+      Path scratch) {
+    this.sandbox = sandbox;
+    this.program = program;
+    this.validator = validator;
+    this.executor = executor;
+    this.multiPass = multiPass;
+    this.maxPasses = maxPasses;
+    this.scratch = scratch;
+  }
+
+  TestOutcome run(TestCase test) {
+    validator.startTest(test);
+    Path input = test.input();
+    long cpu = 0;
+    long wall = 0;
+    long memory = 0;
+    int pass = 0;
+    while (true) {
+      pass++;
+      Pass result = onePass(test, input, pass);
+      RunResult run = result.submission();
+      cpu = Math.max(cpu, run.cpu().toNanos());
+      wall = Math.max(wall, run.wall().toNanos());
+      memory = Math.max(memory, run.memoryPeakBytes());
+      Verdict verdict = result.verdict();
+      CheckResult check = result.check();
+      if (verdict != Verdict.AC || check.nextPass().isEmpty()) {
+        return TestExecution.outcome(test, verdict, run, check, cpu, wall, memory, pass);
+      }
+      if (!multiPass || pass >= maxPasses) {
+        CheckResult error =
+            CheckResult.internalError(
+                multiPass
+                    ? "the output validator asked for pass "
+                        + (pass + 1)
+                        + ", over the limit of "
+                        + maxPasses
+                    : "the output validator wrote nextpass.in, but the problem is not multi-pass");
+        return TestExecution.outcome(test, Verdict.IE, run, error, cpu, wall, memory, pass);
+      }
+      input = scratch.resolve("pass-" + (pass + 1) + ".in");
+      try {
+        Files.write(input, check.nextPass().get());
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the next pass's input " + input, e);
+      }
+    }
+  }
+
+  private record Pass(Verdict verdict, RunResult submission, CheckResult check) {}
+
+  private Pass onePass(TestCase test, Path input, int pass) {
+    int[] toSubmission = Pipes.create();
+    int[] fromSubmission = Pipes.create();
+    RunSpec validatorSpec =
+        validator.interactiveSpec(
+            test,
+            input,
+            pass,
+            new Redirect.Pipe(fromSubmission[0], "submission's output", true),
+            new Redirect.Pipe(toSubmission[1], "submission's input", true),
+            program.limits().wallTime());
+    RunSpec submissionSpec =
+        program
+            .withArgs(test.args())
+            .withStdin(new Redirect.Pipe(toSubmission[0], "validator's output", true))
+            .withStdout(new Redirect.Pipe(fromSubmission[1], "validator's input", true));
+    CompletableFuture<RunResult> validatorRun =
+        CompletableFuture.supplyAsync(
+            () -> {
+              // Handed-over descriptors are closed by the sandbox, even when it fails early.
+              RunResult r = validator.run(validatorSpec);
+              if (r.exitCode() == null || r.exitCode() != 42) {
+                // The verdict is decided: no need to let the submission run to its limit.
+                sandbox.requestKill();
+              }
+              return r;
+            },
+            executor);
+    RunResult submission = sandbox.run(submissionSpec);
+    RunResult validatorResult;
+    try {
+      validatorResult = validatorRun.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      validator.requestKill();
+      return new Pass(Verdict.IE, submission, CheckResult.internalError("interrupted"));
+    } catch (ExecutionException e) {
+      return new Pass(
+          Verdict.IE,
+          submission,
+          CheckResult.internalError("output validator: " + e.getCause().getMessage()));
+    }
+    CheckResult check = validator.interpret(validatorResult);
+    return new Pass(verdict(check, validatorResult, submission), submission, check);
+  }
+
+  static Verdict verdict(CheckResult check, RunResult validatorRun, RunResult submission) {
+    if (check.verdict() == Verdict.IE) {
+      return Verdict.IE;
+    }
+    boolean validatorFirst =
+        submission.exitedAtNanos() == 0
+            || validatorRun.exitedAtNanos() <= submission.exitedAtNanos();
+    if (validatorFirst && check.verdict() == Verdict.WA) {
+      return Verdict.WA;
+    }
+    if (submission.status() == RunStatus.TLE) {
+      return Verdict.TLE;
+    }
+    if (submission.status() != RunStatus.OK) {
+      return RunVerdicts.of(submission.status());
+    }
+    return check.verdict();
+  }
+}

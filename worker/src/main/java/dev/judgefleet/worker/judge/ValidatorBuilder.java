@@ -1,0 +1,165 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.SandboxSpec;
+import dev.judgefleet.worker.sandbox.WorkFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Builds a package's output validator in a sandbox, the way the format describes programs: a
+ * directory with {@code build}/{@code run} scripts; C or C++ sources (one file or a directory);
+ * Python (one file, or a directory with {@code __main__.py}). A validator that includes {@code
+ * testlib.h} speaks testlib's protocol instead of the format's.
+ */
+public final class ValidatorBuilder {
+  private static final int MAX_FILES = 4096;
+  private static final long MAX_BYTES = 64L << 20;
+  private static final long MAX_SOURCE_BYTES = 16L << 20;
+
+  private ValidatorBuilder() {}
+
+  public static ValidatorProgram build(SandboxEngine engine, ProblemPackage problem, int slot) {
+    Path program = problem.validation().validator().orElseThrow();
+    List<WorkFile> sources = sources(program);
+    boolean testlib = sources.stream().anyMatch(ValidatorBuilder::isTestlib);
+    ValidatorProgram.Protocol protocol =
+        testlib ? ValidatorProgram.Protocol.TESTLIB : ValidatorProgram.Protocol.KATTIS;
+    List<String> names = sources.stream().map(WorkFile::path).toList();
+    List<String> compile;
+    List<String> run;
+    if (names.contains("build") || names.contains("run")) {
+      compile = names.contains("build") ? List.of("/bin/sh", "build") : List.of();
+      run = List.of("/box/run");
+    } else if (names.stream().anyMatch(ValidatorBuilder::isCpp)) {
+      compile =
+          new ArrayList<>(
+              List.of("/usr/bin/g++", "-std=gnu++20", "-O2", "-static", "-o", "validator"));
+      names.stream().filter(n -> isCpp(n) || n.endsWith(".c")).forEach(compile::add);
+      run = List.of("/box/validator");
+    } else if (names.stream().anyMatch(n -> n.endsWith(".c"))) {
+      compile =
+          new ArrayList<>(
+              List.of("/usr/bin/gcc", "-std=gnu17", "-O2", "-static", "-o", "validator"));
+      names.stream().filter(n -> n.endsWith(".c")).forEach(compile::add);
+      compile.add("-lm");
+      run = List.of("/box/validator");
+    } else if (names.contains("__main__.py")) {
+      compile = List.of();
+      run = List.of("/usr/bin/python3", "/box");
+    } else if (names.size() == 1 && names.get(0).endsWith(".py")) {
+      compile = List.of();
+      run = List.of("/usr/bin/python3", "/box/" + names.get(0));
+    } else {
+      throw new ValidatorBuildException(
+          "problem "
+              + problem.id()
+              + ": cannot tell the language of the output validator "
+              + program
+              + " (files: "
+              + names
+              + ")");
+    }
+    if (compile.isEmpty()) {
+      return new ValidatorProgram(problem.id(), problem.contentVersion(), protocol, sources, run);
+    }
+    try (Sandbox box = engine.open(SandboxSpec.forValidator(slot))) {
+      for (WorkFile file : sources) {
+        box.writeWorkFile(file.path(), file.content(), file.mode());
+      }
+      RunLimits limits =
+          new RunLimits(
+              problem.limits().compilationTime(),
+              problem.limits().compilationTime().multipliedBy(2).plus(Duration.ofSeconds(1)),
+              problem.limits().compilationMemoryBytes(),
+              128,
+              256L << 20,
+              256L << 20,
+              512);
+      RunResult result = box.run(RunSpec.of(compile, limits).withWorkWritable(true));
+      if (result.status() != RunStatus.OK) {
+        throw new ValidatorBuildException(
+            "problem "
+                + problem.id()
+                + ": the output validator does not build ("
+                + result.summary()
+                + "):\n"
+                + Messages.cap(result.stderr().headText() + result.stdout().headText()));
+      }
+      return new ValidatorProgram(
+          problem.id(),
+          problem.contentVersion(),
+          protocol,
+          box.snapshotWorkDir(MAX_FILES, MAX_BYTES),
+          run);
+    }
+  }
+
+  /** The program's files, relative to the program directory (or its one file). */
+  static List<WorkFile> sources(Path program) {
+    List<WorkFile> files = new ArrayList<>();
+    try {
+      if (Files.isDirectory(program)) {
+        try (Stream<Path> walk = Files.walk(program)) {
+          long total = 0;
+          for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+            Path relative = program.relativize(p);
+            if (relative.toString().startsWith(".") || relative.toString().contains("/.")) {
+              continue;
+            }
+            total += Files.size(p);
+            if (total > MAX_SOURCE_BYTES) {
+              throw new ValidatorBuildException(
+                  "output validator " + program + " is over " + MAX_SOURCE_BYTES + " bytes");
+            }
+            files.add(new WorkFile(relative.toString(), Files.readAllBytes(p), mode(p)));
+          }
+        }
+      } else {
+        files.add(
+            new WorkFile(
+                program.getFileName().toString(), Files.readAllBytes(program), mode(program)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the output validator " + program, e);
+    }
+    return files;
+  }
+
+  private static int mode(Path p) throws IOException {
+    return Files.getPosixFilePermissions(p).contains(PosixFilePermission.OWNER_EXECUTE)
+        ? 0755
+        : 0644;
+  }
+
+  private static boolean isCpp(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".cpp") || n.endsWith(".cc") || n.endsWith(".cxx") || n.endsWith(".c++");
+  }
+
+  private static boolean isTestlib(WorkFile file) {
+    if (file.path().equals("testlib.h") || file.path().endsWith("/testlib.h")) {
+      return true;
+    }
+    if (!isCpp(file.path()) && !file.path().endsWith(".c")) {
+      return false;
+    }
+    String text = new String(file.content(), StandardCharsets.UTF_8);
+    return text.contains("#include \"testlib.h\"") || text.contains("#include <testlib.h>");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Built output validators, one per package version: a validator is compiled once, not once per
+ * submission. A validator that fails to build is remembered too, so a broken package costs one
+ * compile, not one per submission.
+ */
+public final class ValidatorCache {
+  private final SandboxEngine engine;
+  private final Map<String, Object> built = new ConcurrentHashMap<>();
+
+  public ValidatorCache(SandboxEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * The problem's validator, built on first use.
+   *
+   * @throws ValidatorBuildException if it does not build
+   */
+  public ValidatorProgram get(ProblemPackage problem, int slot) {
+    String key = problem.id() + "@" + problem.contentVersion();
+    Object entry =
+        built.computeIfAbsent(
+            key,
+            k -> {
+              try {
+                return ValidatorBuilder.build(engine, problem, slot);
+              } catch (ValidatorBuildException e) {
+                return e;
+              }
+            });
+    if (entry instanceof ValidatorBuildException e) {
+      throw new ValidatorBuildException(e.getMessage());
+    }
+    return (ValidatorProgram) entry;
+  }
+}

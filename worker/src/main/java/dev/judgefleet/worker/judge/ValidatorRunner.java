@@ -1,0 +1,268 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.TestCase;
+import dev.judgefleet.worker.sandbox.Bind;
+import dev.judgefleet.worker.sandbox.Redirect;
+import dev.judgefleet.worker.sandbox.RunCause;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.SandboxSpec;
+import dev.judgefleet.worker.sandbox.WorkFile;
+import dev.judgefleet.worker.sandbox.linux.NativeCallException;
+import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a problem's own output validator, sandboxed like any program, in a sandbox of its own (its
+ * own uid) that sees the package read-only at {@code /problem}. One per judging; the feedback
+ * directory is fresh for every test and kept across a test's passes.
+ */
+public final class ValidatorRunner implements OutputChecker {
+  static final String PROBLEM_DIR = "/problem";
+  private static final int FEEDBACK_BYTES = 64 * 1024;
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  private final ProblemPackage problem;
+  private final ValidatorProgram program;
+  private final Sandbox sandbox;
+  private final RunLimits limits;
+  private int tests;
+  private String feedbackDir;
+
+  public ValidatorRunner(
+      SandboxEngine engine, ProblemPackage problem, ValidatorProgram program, int slot) {
+    this.problem = problem;
+    this.program = program;
+    SandboxSpec spec =
+        SandboxSpec.forValidator(slot)
+            .withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
+    this.sandbox = engine.open(spec);
+    try {
+      for (WorkFile file : program.files()) {
+        sandbox.writeWorkFile(file.path(), file.content(), file.mode());
+      }
+    } catch (RuntimeException e) {
+      sandbox.close();
+      throw e;
+    }
+    var l = problem.limits();
+    this.limits =
+        new RunLimits(
+            l.validationTime(),
+            l.validationTime().multipliedBy(2).plus(Duration.ofSeconds(1)),
+            l.validationMemoryBytes(),
+            64,
+            Math.max(l.validationOutputBytes(), 1L << 20),
+            0,
+            256);
+  }
+
+  @Override
+  public void startTest(TestCase test) {
+    feedbackDir = "feedback-" + (++tests);
+    sandbox.makeWorkDirs(feedbackDir);
+  }
+
+  @Override
+  public CheckResult check(TestCase test, Path input, Path teamOutput, int pass) {
+    RunSpec spec =
+        RunSpec.of(arguments(test, input, pass), limits)
+            .withStdin(teamOutput)
+            .withWorkWritable(true);
+    return interpret(sandbox.run(spec));
+  }
+
+  /**
+   * The validator's side of an interactive pass: its stdin is the submission's stdout, its stdout
+   * the submission's stdin. Its wall limit covers the submission's, which it waits for.
+   */
+  public RunSpec interactiveSpec(
+      TestCase test,
+      Path input,
+      int pass,
+      Redirect fromSubmission,
+      Redirect toSubmission,
+      Duration submissionWall) {
+    Duration wall = limits.wallTime().plus(submissionWall);
+    return RunSpec.of(arguments(test, input, pass), limits.withWallTime(wall))
+        .withStdin(fromSubmission)
+        .withStdout(toSubmission)
+        .withWorkWritable(true);
+  }
+
+  /** Runs the validator with a spec from {@link #interactiveSpec}. */
+  public RunResult run(RunSpec spec) {
+    return sandbox.run(spec);
+  }
+
+  /** Asks a validator run under way to stop (the submission's side already decided). */
+  public void requestKill() {
+    sandbox.requestKill();
+  }
+
+  /** The judgement in a validator run's exit, with its feedback files. */
+  public CheckResult interpret(RunResult result) {
+    String stderr = result.stderr().headText();
+    if (result.status() == RunStatus.IE) {
+      return CheckResult.internalError("output validator could not run: " + result.causeDetail());
+    }
+    boolean exited =
+        result.status() == RunStatus.OK
+            || (result.status() == RunStatus.RE && result.cause() == RunCause.EXIT_CODE);
+    if (!exited) {
+      return CheckResult.internalError(
+          "output validator "
+              + result.status()
+              + " ("
+              + result.causeDetail()
+              + "): "
+              + Messages.cap(stderr));
+    }
+    int code = result.exitCode();
+    String judgeMessage = feedback("judgemessage.txt").orElse("");
+    String teamMessage = feedback("teammessage.txt").orElse("");
+    Verdict verdict;
+    OptionalDouble points = OptionalDouble.empty();
+    if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
+      judgeMessage = stderr.strip();
+      verdict =
+          switch (code) {
+            case 0 -> Verdict.AC;
+            case 1, 4, 8 -> Verdict.WA;
+            case 2 -> Verdict.PE;
+            case 7 -> Verdict.AC;
+            default -> Verdict.IE;
+          };
+      if (code == 7) {
+        points = firstNumber(stderr);
+      }
+      if (verdict == Verdict.IE) {
+        return CheckResult.internalError(
+            "checker failed (exit code " + code + "): " + Messages.cap(stderr));
+      }
+      return new CheckResult(
+          verdict,
+          Messages.cap(judgeMessage),
+          "",
+          points,
+          OptionalDouble.empty(),
+          Optional.empty());
+    }
+    Optional<byte[]> nextPass = feedbackBytes("nextpass.in", limits.outputBytes());
+    if (code != 42 && code != 43) {
+      return CheckResult.internalError(
+          "output validator exited with code "
+              + code
+              + " (42 accepts, 43 rejects): "
+              + Messages.cap(judgeMessage + stderr));
+    }
+    if (code != 42 && nextPass.isPresent()) {
+      return CheckResult.internalError("output validator wrote nextpass.in but did not accept");
+    }
+    if (nextPass.isPresent()) {
+      sandbox.removeWorkFile(feedbackDir + "/nextpass.in");
+    }
+    OptionalDouble score = parseScore("score.txt");
+    OptionalDouble multiplier = parseScore("score_multiplier.txt");
+    if (score == null || multiplier == null) {
+      return CheckResult.internalError("output validator wrote an unreadable score file");
+    }
+    if (score.isPresent() && multiplier.isPresent()) {
+      return CheckResult.internalError(
+          "output validator wrote both score.txt and score_multiplier.txt");
+    }
+    return new CheckResult(
+        code == 42 ? Verdict.AC : Verdict.WA,
+        Messages.cap(judgeMessage),
+        Messages.cap(teamMessage),
+        score,
+        multiplier,
+        nextPass);
+  }
+
+  private List<String> arguments(TestCase test, Path input, int pass) {
+    List<String> argv = new ArrayList<>(program.argv());
+    String in = pass == 1 ? inSandbox(input) : stageInput(input, pass);
+    String answer = inSandbox(test.answer());
+    if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
+      argv.addAll(List.of(in, "/dev/stdin", answer));
+    } else {
+      argv.addAll(List.of(in, answer, "/box/" + feedbackDir + "/"));
+      argv.addAll(test.validatorArgs());
+    }
+    return argv;
+  }
+
+  /** A later pass's input lives on the host; the validator gets a copy in its own /box. */
+  private String stageInput(Path input, int pass) {
+    String name = feedbackDir + "-pass" + pass + ".in";
+    try {
+      sandbox.writeWorkFile(name, Files.readAllBytes(input), 0644);
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging " + input, e);
+    }
+    return "/box/" + name;
+  }
+
+  private String inSandbox(Path file) {
+    return PROBLEM_DIR + "/" + problem.root().relativize(file);
+  }
+
+  private Optional<String> feedback(String name) {
+    return feedbackBytes(name, FEEDBACK_BYTES).map(Messages::text);
+  }
+
+  /** A feedback file, if the validator wrote one; links and oversize files are refused. */
+  private Optional<byte[]> feedbackBytes(String name, long cap) {
+    String path = feedbackDir + "/" + name;
+    if (!Files.exists(sandbox.workDir().resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(sandbox.readWorkFile(path, cap));
+    } catch (UnsafeFileException | NativeCallException e) {
+      return Optional.of(("[unreadable " + name + ": " + e.getMessage() + "]").getBytes());
+    }
+  }
+
+  /** Empty if absent, null if unreadable. */
+  private OptionalDouble parseScore(String name) {
+    Optional<String> text = feedback(name);
+    if (text.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double value = Double.parseDouble(text.get().strip());
+      return value >= 0 && Double.isFinite(value) ? OptionalDouble.of(value) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static OptionalDouble firstNumber(String text) {
+    Matcher m = NUMBER.matcher(text);
+    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group())) : OptionalDouble.empty();
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}
