@@ -16,17 +16,21 @@ if [[ ${1:-} == --timeout ]]; then
 fi
 
 echo "run-v2-tests: building the worker's test classes ..." >&2
-mvn -B -q -Dstyle.color=never -pl worker -am -DskipTests install >&2
-cp_file="$root/worker/target/test-classpath.txt"
-mvn -B -q -Dstyle.color=never -pl worker dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
-classpath="$root/worker/target/test-classes:$root/worker/target/classes:$(cat "$cp_file")"
+mvn -B -q -Dstyle.color=never -pl worker -am -DskipTests -Dspotless.check.skip=true install >&2
+# The guest's /root is an empty tmpfs, so ~/.m2 is out of sight: copy the jars next to the classes.
+lib="$root/worker/target/v2-lib"
+rm -rf "$lib"
+mvn -B -q -Dstyle.color=never -pl worker dependency:copy-dependencies \
+  -DincludeScope=test -DoutputDirectory="$lib" >&2
+classpath="$root/worker/target/test-classes:$root/worker/target/classes:$lib/*"
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java="$(command -v "$java")"
 
-exec "$root/deploy/vm/cgroup-v2-vm.sh" --timeout "$timeout" --writable worker/target "$@" -- \
+# From worker/, as under Maven: the tests keep their state in target/it-state.
+exec "$root/deploy/vm/cgroup-v2-vm.sh" --timeout "$timeout" --workdir "$root/worker" \
+  --writable "$root/worker/target" "$@" -- \
   "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$classpath" \
   org.junit.platform.console.ConsoleLauncher execute \
   --select-class dev.judgefleet.worker.sandbox.CgroupV2IT \
-  --details=tree --disable-banner --fail-if-no-tests
+  --details=tree --disable-banner --disable-ansi-colors --fail-if-no-tests

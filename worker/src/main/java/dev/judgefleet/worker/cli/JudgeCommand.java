@@ -10,5 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "judgefleet: compile, run and judge programs in a Linux sandbox.",
-    subcommands = {RunCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      JudgeProblemCommand.class,
+      VerifyCommand.class,
+      LanguagesCommand.class,
+      BenchCommand.class
+    })
 public final class JudgeCommand {}

@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
  * @param score the score of a scoring problem, else empty
  * @param maxScore its maximum, else empty
  * @param groups the groups' scores (scoring problems)
+ * @param testScores each scored test's score (scoring problems)
  * @param timeLimit the CPU time limit the tests ran under (before the language's factor)
  * @param problemVersion the package's content version
  * @param judgeTime from the start of judging to the verdict
@@ -27,6 +28,7 @@ public record JudgeResult(
     OptionalDouble score,
     OptionalDouble maxScore,
     List<ScoreAggregator.GroupResult> groups,
+    java.util.Map<String, Double> testScores,
     Duration timeLimit,
     String problemVersion,
     Duration judgeTime) {
@@ -34,6 +36,7 @@ public record JudgeResult(
   public JudgeResult {
     tests = List.copyOf(tests);
     groups = List.copyOf(groups);
+    testScores = java.util.Map.copyOf(testScores);
   }
 
   /** The largest CPU time of any test. */

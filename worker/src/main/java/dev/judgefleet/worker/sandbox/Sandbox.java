@@ -194,7 +194,9 @@ public final class Sandbox implements AutoCloseable {
   public RunResult run(RunSpec run) {
     planSent = false;
     try {
-      return runOnce(run);
+      RunResult result = runOnce(run);
+      engine.countRun(result);
+      return result;
     } finally {
       if (!planSent) {
         // Descriptors handed over must be closed even when the run never started, or the

@@ -24,6 +24,8 @@ public final class SandboxEngine implements AutoCloseable {
   private final Map<String, byte[]> seccompPrograms = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final int cpus = Runtime.getRuntime().availableProcessors();
+  private final java.util.concurrent.atomic.LongAdder runCpuNanos =
+      new java.util.concurrent.atomic.LongAdder();
 
   private SandboxEngine(EngineSettings settings, Path initBinary, int lastCap, CgroupPool cgroups) {
     this.settings = settings;
@@ -65,6 +67,15 @@ public final class SandboxEngine implements AutoCloseable {
   /** Where the run cgroups live. */
   public Path cgroupBase() {
     return cgroups.backend().base();
+  }
+
+  /** CPU time of every program this engine has run, from their execs: the programs' own cost. */
+  public long totalRunCpuNanos() {
+    return runCpuNanos.sum();
+  }
+
+  void countRun(RunResult result) {
+    runCpuNanos.add(result.cpu().toNanos());
   }
 
   EngineSettings settings() {

@@ -41,9 +41,9 @@ class LaunchPlannerTest {
             LAST_CAP,
             cgroup,
             BPF,
-            Path.of("/data/1.in"),
-            Path.of("/s/io/stdout"),
-            Path.of("/s/io/stderr")));
+            new Redirect.File(Path.of("/data/1.in")),
+            new Redirect.File(Path.of("/s/io/stdout")),
+            new Redirect.File(Path.of("/s/io/stderr"))));
   }
 
   @Test

@@ -1,0 +1,210 @@
+package dev.judgefleet.worker.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.judgefleet.model.JudgedBy;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.WireJson;
+import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.judge.DerivedTimeLimits;
+import dev.judgefleet.worker.judge.Judge;
+import dev.judgefleet.worker.judge.JudgeOptions;
+import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.TestOutcome;
+import dev.judgefleet.worker.judge.TimeLimitInference;
+import dev.judgefleet.worker.judge.ValidatorCache;
+import dev.judgefleet.worker.judge.VerdictEvents;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemException;
+import dev.judgefleet.worker.problem.ProblemLoader;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code judge judge}: judge one source file against a problem package. */
+@Command(
+    name = "judge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Judge SOURCE against the problem package in DIR: compile, run every test, check.",
+      "Prints a per-test table, or the verdict event as JSON with --json.",
+      "Exit status: 0 on AC, 1 on any other verdict, 2 on a usage error or a broken package."
+    })
+public final class JudgeProblemCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Inject WorkerConfig config;
+
+  @Option(names = "--problem", required = true, paramLabel = "DIR", description = "the package")
+  Path problemDir;
+
+  @Option(names = "--language", description = "the language id (default: from the extension)")
+  String language;
+
+  @Option(names = "--time-limit", description = "override the package's time limit")
+  String timeLimit;
+
+  @Option(names = "--all-tests", description = "run every test, even after a failure")
+  boolean allTests;
+
+  @Option(names = "--json", description = "print the verdict event as JSON")
+  boolean json;
+
+  @Parameters(index = "0", paramLabel = "SOURCE")
+  Path source;
+
+  @Override
+  public Integer call() throws IOException {
+    ProblemPackage problem;
+    try {
+      problem = ProblemLoader.load(problemDir);
+    } catch (ProblemException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    LanguageCatalog catalog = LanguageCatalog.builtIn();
+    Language lang = language(catalog);
+    if (!Files.isRegularFile(source)) {
+      throw new ParameterException(spec.commandLine(), "source file " + source + " not found");
+    }
+    byte[] code = Files.readAllBytes(source);
+    PrintStream err = System.err;
+    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+        Judge judge = new Judge(engine, new ValidatorCache(engine))) {
+      Duration limit = timeLimit(problem, judge, catalog, err);
+      Progress progress = new Progress(err, json);
+      JudgeResult result =
+          judge.judge(problem, lang, code, limit, null, new JudgeOptions(allTests, 0), progress);
+      progress.clear();
+      if (json) {
+        var context =
+            new VerdictEvents.Context(
+                source.getFileName().toString(),
+                1,
+                UUID.randomUUID().toString(),
+                problem.id(),
+                lang.id(),
+                new JudgedBy(Hostname.get(), 0, new VersionProvider().getVersion()[0]),
+                null,
+                Map.of());
+        System.out.println(
+            WireJson.mapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(VerdictEvents.of(result, context)));
+      } else {
+        print(problem, result);
+      }
+      return result.verdict() == Verdict.AC ? 0 : 1;
+    }
+  }
+
+  private Duration timeLimit(
+      ProblemPackage problem, Judge judge, LanguageCatalog catalog, PrintStream err) {
+    if (timeLimit != null) {
+      try {
+        return Units.duration(timeLimit);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    if (problem.limits().timeLimit().isPresent()) {
+      return problem.limits().timeLimit().get();
+    }
+    DerivedTimeLimits store = new DerivedTimeLimits(config.sandbox().stateDir());
+    return store
+        .get(problem.id(), problem.contentVersion())
+        .orElseGet(
+            () -> {
+              err.println(
+                  "judge: "
+                      + problem.id()
+                      + " has no time limit; deriving it from its"
+                      + " accepted submissions ...");
+              Duration derived = TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
+              store.put(problem.id(), problem.contentVersion(), derived);
+              return derived;
+            });
+  }
+
+  private Language language(LanguageCatalog catalog) {
+    Language lang =
+        language != null
+            ? catalog.find(language).orElse(null)
+            : catalog.forFile(source.getFileName().toString()).orElse(null);
+    if (lang == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          (language != null
+                  ? "unknown language '" + language + "'"
+                  : "cannot tell the language" + " of " + source + "; use --language")
+              + "; known: "
+              + catalog.all().stream().map(Language::id).collect(Collectors.joining(", ")));
+    }
+    if (!LanguageCatalog.available(lang)) {
+      throw new ParameterException(
+          spec.commandLine(), "language '" + lang.id() + "' is not installed on this host");
+    }
+    return lang;
+  }
+
+  private static void print(ProblemPackage problem, JudgeResult result) {
+    PrintStream out = System.out;
+    if (result.compile() != null && !result.compile().ok()) {
+      out.print(result.message());
+    }
+    out.printf("%-28s %-4s %9s %9s %10s  %s%n", "test", "", "cpu", "wall", "memory", "message");
+    for (TestOutcome t : result.tests()) {
+      out.printf(
+          Locale.ROOT,
+          "%-28s %-4s %8.3fs %8.3fs %10s  %s%n",
+          t.test().name(),
+          t.verdict(),
+          t.cpuNanos() / 1e9,
+          t.wallNanos() / 1e9,
+          Units.humanBytes(t.memoryBytes()),
+          firstLine(t.checkerMessage()));
+    }
+    String score =
+        result.score().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "  score %s/%s",
+                trim(result.score().getAsDouble()),
+                result.maxScore().isPresent() ? trim(result.maxScore().getAsDouble()) : "-")
+            : "";
+    out.printf(
+        Locale.ROOT,
+        "verdict: %s%s  time %.3fs (limit %.3fs)  memory %s  judged in %.2fs%s%n",
+        result.verdict(),
+        score,
+        result.maxCpuNanos() / 1e9,
+        result.timeLimit().toNanos() / 1e9,
+        Units.humanBytes(result.maxMemoryBytes()),
+        result.judgeTime().toNanos() / 1e9,
+        result.verdict() == Verdict.IE ? "\n" + result.message() : "");
+  }
+
+  private static String firstLine(String s) {
+    String line = s.lines().findFirst().orElse("");
+    return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+  }
+}

@@ -1,0 +1,334 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.model.Phase;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.problem.Aggregation;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.TestCase;
+import dev.judgefleet.worker.problem.TestGroup;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * Judges a submission against a problem package: one sandbox for the submission (its compile and
+ * all its tests), one for the output validator when the problem has its own, tests in the order the
+ * package gives, then the verdict and score.
+ */
+public final class Judge implements AutoCloseable {
+  private final SandboxEngine engine;
+  private final ValidatorCache validators;
+  private final ExecutorService interactive =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "interactive-validator");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public Judge(SandboxEngine engine, ValidatorCache validators) {
+    this.engine = engine;
+    this.validators = validators;
+  }
+
+  /**
+   * Judges one submission.
+   *
+   * @param timeLimit the CPU limit per test, before the language's time factor
+   * @param tests the tests to run, or null for the package's own (samples, then secret)
+   */
+  public JudgeResult judge(
+      ProblemPackage problem,
+      Language language,
+      byte[] source,
+      Duration timeLimit,
+      List<TestCase> tests,
+      JudgeOptions options,
+      ProgressListener progress) {
+    long start = System.nanoTime();
+    Run run = new Run(problem, timeLimit, start);
+    progress.progress(Phase.COMPILING, 0, 0);
+    if (source.length > problem.limits().codeBytes()) {
+      return run.finish(
+          Verdict.CE,
+          "the source is "
+              + source.length
+              + " bytes, over the limit of "
+              + problem.limits().codeBytes(),
+          null);
+    }
+    Path scratch = scratchDir();
+    try (Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
+      CompiledProgram program =
+          ProgramBuilder.build(sandbox, language, source, compileLimits(problem));
+      if (!program.ok()) {
+        boolean judgeFault = program.compile().status() == RunStatus.IE;
+        return run.finish(judgeFault ? Verdict.IE : Verdict.CE, program.compilerOutput(), program);
+      }
+      OutputChecker checker;
+      try {
+        checker =
+            problem.validation().custom()
+                ? new ValidatorRunner(
+                    engine, problem, validators.get(problem, options.slot()), options.slot())
+                : new DefaultChecker();
+      } catch (ValidatorBuildException e) {
+        return run.finish(Verdict.IE, e.getMessage(), program);
+      }
+      try (checker) {
+        RunSpec spec = program.runSpec(testLimits(problem, timeLimit), false);
+        TestRunner runner =
+            problem.type().interactive()
+                ? new InteractiveExecution(
+                        sandbox,
+                        spec,
+                        (ValidatorRunner) checker,
+                        interactive,
+                        problem.type().multiPass(),
+                        problem.limits().validationPasses(),
+                        scratch)
+                    ::run
+                : new TestExecution(
+                        sandbox,
+                        spec,
+                        checker,
+                        problem.type().multiPass(),
+                        problem.limits().validationPasses(),
+                        scratch)
+                    ::run;
+        List<TestGroup> order =
+            tests != null
+                ? List.of(inlineGroup(tests))
+                : List.of(problem.sample(), problem.secret());
+        int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
+        Walk walk =
+            new Walk(runner, progress, total, options.runAllTests(), problem.type().scoring());
+        for (TestGroup group : order) {
+          if (!walk.group(group)) {
+            break;
+          }
+        }
+        return run.result(walk.outcomes, program);
+      }
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  /** Runs one test, whatever the kind of problem. */
+  private interface TestRunner {
+    TestOutcome run(TestCase test);
+  }
+
+  /**
+   * Goes through groups in order. Pass-fail problems stop at the first failing test; in a scoring
+   * problem a failed test ends its pass-fail or min group (its score is 0 either way), and a group
+   * whose require_pass groups were not all accepted is not run at all.
+   */
+  private static final class Walk {
+    private final TestRunner runner;
+    private final ProgressListener progress;
+    private final int total;
+    private final boolean runAll;
+    private final boolean scoring;
+    final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, Boolean> groupAccepted = new LinkedHashMap<>();
+    private int done;
+
+    Walk(TestRunner runner, ProgressListener progress, int total, boolean runAll, boolean scoring) {
+      this.runner = runner;
+      this.progress = progress;
+      this.total = total;
+      this.runAll = runAll;
+      this.scoring = scoring;
+    }
+
+    /** Returns false when judging must stop. */
+    boolean group(TestGroup group) {
+      for (String required : group.requirePass()) {
+        if (!groupAccepted.getOrDefault(required, false)) {
+          groupAccepted.put(group.name(), false);
+          return true;
+        }
+      }
+      boolean accepted = true;
+      boolean stopGroup = false;
+      for (TestCase test : group.tests()) {
+        if (stopGroup) {
+          break;
+        }
+        progress.progress(Phase.RUNNING, ++done, total);
+        TestOutcome outcome = runner.run(test);
+        outcomes.put(test.name(), outcome);
+        if (!outcome.accepted()) {
+          accepted = false;
+          if (!runAll) {
+            if (!scoring) {
+              groupAccepted.put(group.name(), false);
+              return false;
+            }
+            stopGroup = group.aggregation() != Aggregation.SUM;
+          }
+        }
+      }
+      for (TestGroup sub : group.groups()) {
+        if (!group(sub)) {
+          return false;
+        }
+        accepted &= groupAccepted.getOrDefault(sub.name(), false);
+      }
+      groupAccepted.put(group.name(), accepted);
+      return true;
+    }
+  }
+
+  /** The state of one judging, and how it ends. */
+  private final class Run {
+    private final ProblemPackage problem;
+    private final Duration timeLimit;
+    private final long start;
+
+    Run(ProblemPackage problem, Duration timeLimit, long start) {
+      this.problem = problem;
+      this.timeLimit = timeLimit;
+      this.start = start;
+    }
+
+    JudgeResult finish(Verdict verdict, String message, CompiledProgram program) {
+      return new JudgeResult(
+          verdict,
+          message,
+          program,
+          List.of(),
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          List.of(),
+          Map.of(),
+          timeLimit,
+          problem.contentVersion(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
+      List<TestOutcome> tests = new ArrayList<>(outcomes.values());
+      Verdict verdict =
+          tests.stream()
+              .map(TestOutcome::verdict)
+              .filter(v -> v != Verdict.AC)
+              .findFirst()
+              .orElse(Verdict.AC);
+      String message =
+          tests.stream()
+              .filter(t -> t.verdict() == verdict && verdict != Verdict.AC)
+              .findFirst()
+              .map(TestOutcome::checkerMessage)
+              .orElse("");
+      if (!problem.type().scoring()) {
+        // ICPC style: a testlib presentation error is a wrong answer.
+        Verdict shown = verdict == Verdict.PE ? Verdict.WA : verdict;
+        return new JudgeResult(
+            shown,
+            message,
+            program,
+            tests,
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            List.of(),
+            Map.of(),
+            timeLimit,
+            problem.contentVersion(),
+            Duration.ofNanos(System.nanoTime() - start));
+      }
+      ScoreAggregator.Scores scores = ScoreAggregator.aggregate(problem.secret(), outcomes);
+      Verdict finalVerdict = verdict;
+      if (!scores.errors().isEmpty()) {
+        finalVerdict = Verdict.IE;
+        message = String.join("\n", scores.errors());
+      }
+      return new JudgeResult(
+          finalVerdict,
+          message,
+          program,
+          tests,
+          OptionalDouble.of(scores.score()),
+          scores.maxScore(),
+          scores.groups(),
+          scores.testScores(),
+          timeLimit,
+          problem.contentVersion(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** The limits of one test: the problem's time and memory, output and a derived wall limit. */
+  static RunLimits testLimits(ProblemPackage problem, Duration timeLimit) {
+    return new RunLimits(
+        timeLimit,
+        timeLimit.multipliedBy(2).plusSeconds(1),
+        problem.limits().memoryBytes(),
+        64,
+        problem.limits().outputBytes(),
+        0,
+        256);
+  }
+
+  static RunLimits compileLimits(ProblemPackage problem) {
+    Duration cpu = problem.limits().compilationTime();
+    return ProgramBuilder.COMPILE_LIMITS
+        .withCpuTime(cpu)
+        .withWallTime(cpu.multipliedBy(2).plusSeconds(1))
+        .withMemoryBytes(problem.limits().compilationMemoryBytes());
+  }
+
+  /** Tests given inline ("run with custom input"): one pass-fail group of their own. */
+  private static TestGroup inlineGroup(List<TestCase> tests) {
+    return new TestGroup(
+        "inline",
+        tests,
+        List.of(),
+        Aggregation.PASS_FAIL,
+        OptionalDouble.empty(),
+        List.of(),
+        Double.NaN);
+  }
+
+  private static Path scratchDir() {
+    try {
+      return Files.createTempDirectory("judgefleet-judge-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating a scratch directory", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Scratch space only; the next judging uses a directory of its own.
+    }
+  }
+
+  @Override
+  public void close() {
+    interactive.shutdownNow();
+  }
+}

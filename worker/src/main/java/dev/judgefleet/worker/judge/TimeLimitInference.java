@@ -1,0 +1,100 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemLimits;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.ReferenceSubmission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Derives a time limit from the reference submissions, as the format defines it when a package
+ * gives none: the smallest multiple of {@code time_resolution} that is at least the slowest run of
+ * any submission used as a lower bound (accepted, by default) times {@code ac_to_time_limit}. Those
+ * submissions run every test under a generous cap, so their slowest run is known.
+ */
+public final class TimeLimitInference {
+  /** How long a reference run may take while the limit is being found. */
+  public static final Duration CAP = Duration.ofSeconds(10);
+
+  private TimeLimitInference() {}
+
+  /**
+   * @param timeLimit the derived limit
+   * @param slowestNanos the slowest lower-bound run
+   * @param runs the lower-bound submissions' results under the cap, by submission name
+   */
+  public record Inferred(Duration timeLimit, long slowestNanos, Map<String, JudgeResult> runs) {}
+
+  public static Inferred infer(
+      Judge judge, ProblemPackage problem, LanguageCatalog languages, int slot) {
+    Map<String, JudgeResult> runs = new LinkedHashMap<>();
+    long slowest = 0;
+    for (ReferenceSubmission submission : problem.submissions()) {
+      if (submission.timeLimitUse() != ReferenceSubmission.TimeLimitUse.LOWER) {
+        continue;
+      }
+      Optional<Language> language = languageOf(submission, languages);
+      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+        continue;
+      }
+      JudgeResult result =
+          judge.judge(
+              problem,
+              language.get(),
+              read(submission),
+              CAP,
+              null,
+              new JudgeOptions(true, slot),
+              ProgressListener.NONE);
+      runs.put(submission.name(), result);
+      slowest = Math.max(slowest, result.maxCpuNanos());
+    }
+    if (runs.isEmpty()) {
+      throw new IllegalStateException(
+          "problem "
+              + problem.id()
+              + " has no time limit and no accepted submission this host"
+              + " can run to derive one from");
+    }
+    return new Inferred(limitFor(slowest, problem.limits()), slowest, runs);
+  }
+
+  /** The smallest multiple of the resolution at least {@code slowest} × ac_to_time_limit. */
+  public static Duration limitFor(long slowestNanos, ProblemLimits limits) {
+    long resolution = limits.timeResolution().toNanos();
+    double needed = slowestNanos * limits.acToTimeLimit();
+    long steps = Math.max(1, (long) Math.ceil(needed / resolution - 1e-9));
+    return Duration.ofNanos(steps * resolution);
+  }
+
+  /** The submission's language: submissions.yaml's, else its first file's extension. */
+  public static Optional<Language> languageOf(
+      ReferenceSubmission submission, LanguageCatalog languages) {
+    if (submission.language().isPresent()) {
+      return languages.find(submission.language().get());
+    }
+    for (var file : submission.files()) {
+      Optional<Language> language = languages.forFile(file.getFileName().toString());
+      if (language.isPresent()) {
+        return language;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The submission's main source (its first file in a language the catalog knows). */
+  public static byte[] read(ReferenceSubmission submission) {
+    try {
+      return Files.readAllBytes(submission.files().get(0));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + submission.name(), e);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dev.judgefleet.worker.judge;
+
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.ReferenceSubmission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Judges every reference submission of a package and compares each with what it must get. The time
+ * limit is the package's, or derived from the lower-bound submissions (whose runs under the
+ * derivation cap are then reused). Submissions that must time out run at time_limit ×
+ * time_limit_to_tle, as the format requires them to. Submissions run in parallel, one slot each.
+ */
+public final class Verification {
+  private final Judge judge;
+  private final LanguageCatalog languages;
+  private final int jobs;
+
+  public Verification(Judge judge, LanguageCatalog languages, int jobs) {
+    this.judge = judge;
+    this.languages = languages;
+    this.jobs = Math.max(1, jobs);
+  }
+
+  /**
+   * One row of the report.
+   *
+   * @param language the language id, or "?" when none matched
+   * @param expected the expectation in short ({@code WA}, {@code AC 30})
+   * @param actual the verdict (and score) it got, or "" when skipped
+   * @param failures what went against the expectation; empty when ok
+   * @param skipped whether it was not judged (a language this host lacks)
+   * @param maxTime the slowest test's CPU time
+   */
+  public record Row(
+      String problem,
+      String submission,
+      String language,
+      String expected,
+      String actual,
+      List<String> failures,
+      boolean skipped,
+      Duration maxTime) {
+    public boolean ok() {
+      return skipped || failures.isEmpty();
+    }
+  }
+
+  /** The rows of one package, and the time limit used. */
+  public record Report(
+      ProblemPackage problem, Duration timeLimit, String timeLimitSource, List<Row> rows) {}
+
+  public Report verify(ProblemPackage problem, Consumer<Row> progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    SlotPool slots = new SlotPool(jobs);
+    try {
+      Duration timeLimit;
+      String source;
+      Map<String, JudgeResult> reuse = new HashMap<>();
+      if (problem.limits().timeLimit().isPresent()) {
+        timeLimit = problem.limits().timeLimit().get();
+        source = problem.limits().timeLimitSource();
+      } else {
+        // The lower-bound submissions run every test under the derivation cap, in parallel;
+        // their slowest run sets the limit, and their results stand (a limit at least twice
+        // their slowest run would not change them).
+        List<Future<JudgeResult>> runs = new ArrayList<>();
+        List<ReferenceSubmission> lower = new ArrayList<>();
+        for (ReferenceSubmission s : problem.submissions()) {
+          Optional<Language> language = TimeLimitInference.languageOf(s, languages);
+          if (s.timeLimitUse() == ReferenceSubmission.TimeLimitUse.LOWER
+              && language.isPresent()
+              && LanguageCatalog.available(language.get())) {
+            lower.add(s);
+            runs.add(
+                pool.submit(
+                    () ->
+                        judgeOn(slots, problem, s, language.get(), TimeLimitInference.CAP, true)));
+          }
+        }
+        long slowest = 0;
+        for (int i = 0; i < lower.size(); i++) {
+          JudgeResult r = get(runs.get(i));
+          reuse.put(lower.get(i).name(), r);
+          slowest = Math.max(slowest, r.maxCpuNanos());
+        }
+        if (reuse.isEmpty()) {
+          throw new IllegalStateException(
+              "problem "
+                  + problem.id()
+                  + " has no time limit and no"
+                  + " accepted submission this host can run to derive one from");
+        }
+        timeLimit = TimeLimitInference.limitFor(slowest, problem.limits());
+        source =
+            String.format(
+                "derived: slowest accepted run %.3f s x %s",
+                slowest / 1e9, problem.limits().acToTimeLimit());
+      }
+      Duration limit = timeLimit;
+      List<Future<Row>> futures = new ArrayList<>();
+      for (ReferenceSubmission submission : problem.submissions()) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  Row row =
+                      verifyOne(slots, problem, submission, limit, reuse.get(submission.name()));
+                  progress.accept(row);
+                  return row;
+                }));
+      }
+      List<Row> rows = new ArrayList<>();
+      for (Future<Row> f : futures) {
+        rows.add(get(f));
+      }
+      return new Report(problem, timeLimit, source, rows);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private JudgeResult judgeOn(
+      SlotPool slots,
+      ProblemPackage problem,
+      ReferenceSubmission submission,
+      Language language,
+      Duration limit,
+      boolean runAll)
+      throws InterruptedException {
+    int slot = slots.take();
+    try {
+      return judge.judge(
+          problem,
+          language,
+          TimeLimitInference.read(submission),
+          limit,
+          null,
+          new JudgeOptions(runAll, slot),
+          ProgressListener.NONE);
+    } finally {
+      slots.give(slot);
+    }
+  }
+
+  private Row verifyOne(
+      SlotPool slots,
+      ProblemPackage problem,
+      ReferenceSubmission submission,
+      Duration timeLimit,
+      JudgeResult earlier)
+      throws InterruptedException {
+    String expected = ExpectationCheck.describe(submission);
+    Optional<Language> language = TimeLimitInference.languageOf(submission, languages);
+    if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+      return new Row(
+          problem.id(),
+          submission.name(),
+          language.map(Language::id).orElse("?"),
+          expected,
+          "",
+          List.of(),
+          true,
+          Duration.ZERO);
+    }
+    JudgeResult result = earlier;
+    if (result == null) {
+      Duration limit =
+          submission.timeLimitUse() == ReferenceSubmission.TimeLimitUse.UPPER
+              ? scale(timeLimit, problem.limits().timeLimitToTle())
+              : timeLimit;
+      result = judgeOn(slots, problem, submission, language.get(), limit, false);
+    }
+    String actual =
+        result.verdict().name()
+            + (result.score().isPresent() ? " " + trim(result.score().getAsDouble()) : "");
+    return new Row(
+        problem.id(),
+        submission.name(),
+        language.get().id(),
+        expected,
+        actual,
+        ExpectationCheck.failures(submission, result),
+        false,
+        Duration.ofNanos(result.maxCpuNanos()));
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  static Duration scale(Duration d, double factor) {
+    return Duration.ofNanos(Math.round(d.toNanos() * factor));
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.2f", d);
+  }
+
+  /** Worker slots handed out to parallel judgings, so no two share a uid. */
+  private static final class SlotPool {
+    private final LinkedBlockingQueue<Integer> free = new LinkedBlockingQueue<>();
+
+    SlotPool(int size) {
+      for (int i = 0; i < size; i++) {
+        free.add(i);
+      }
+    }
+
+    int take() throws InterruptedException {
+      return free.take();
+    }
+
+    void give(int slot) {
+      free.add(slot);
+    }
+  }
+
+  /** Counts for a summary line. */
+  public static String count(List<Row> rows) {
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger bad = new AtomicInteger();
+    AtomicInteger skipped = new AtomicInteger();
+    rows.forEach(
+        r -> {
+          if (r.skipped()) {
+            skipped.incrementAndGet();
+          } else if (r.ok()) {
+            ok.incrementAndGet();
+          } else {
+            bad.incrementAndGet();
+          }
+        });
+    return ok + " ok, " + bad + " mismatched, " + skipped + " skipped";
+  }
+}
