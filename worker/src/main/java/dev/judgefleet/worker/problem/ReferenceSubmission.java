@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param files its source files (one for a single-file submission)
  * @param language the language id from {@code submissions.yaml}, else empty (from the extension)
  * @param entrypoint the entry point from {@code submissions.yaml}, if any
- * @param expectations every rule that applies to it (its folder's default, then every matching
- *     glob of submissions.yaml; a DOMjudge {@code @EXPECTED_RESULTS@:} tag replaces the folder's)
+ * @param expectations every rule that applies to it (its folder's default, then every matching glob
+ *     of submissions.yaml; a DOMjudge {@code @EXPECTED_RESULTS@:} tag replaces the folder's)
  * @param timeLimitUse how it bounds a derived time limit
  */
 public record ReferenceSubmission(
