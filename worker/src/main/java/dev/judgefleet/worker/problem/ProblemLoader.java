@@ -35,8 +35,7 @@ public final class ProblemLoader {
     ProblemYaml problem = ProblemYaml.read(files);
     ProblemLimits problemLimits = ExplicitTimeLimit.apply(problem.limits(), files);
     OutputValidation validation = OutputValidatorDir.find(files, problem);
-    TestDataTree.TestData data =
-        TestDataTree.read(files, problem.format(), problem.type(), validation.args());
+    TestData data = TestDataTree.read(files, problem.format(), problem.type(), validation.args());
     List<ReferenceSubmission> submissions =
         SubmissionRules.read(files, problem.type(), data.names());
     String contentVersion = ContentVersion.of(files);

@@ -1,6 +1,5 @@
 package dev.judgefleet.worker.problem;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -25,42 +23,6 @@ final class TestDataTree {
   static final String DATA = "data";
   private static final Set<String> OTHER_DATA_DIRS =
       Set.of("invalid_input", "invalid_output", "valid_output");
-  private static final double DEFAULT_SECRET_MAX_SCORE = 100;
-  private static final double LEGACY_ACCEPT_SCORE = 1;
-
-  /** The two top-level groups. */
-  record TestData(TestGroup sample, TestGroup secret) {
-    /** Every group's and test case's name: what a test glob of submissions.yaml may match. */
-    Set<String> names() {
-      Set<String> names = new HashSet<>();
-      addNames(sample, names);
-      addNames(secret, names);
-      return names;
-    }
-
-    private static void addNames(TestGroup group, Set<String> into) {
-      into.add(group.name());
-      group.tests().forEach(t -> into.add(t.name()));
-      group.groups().forEach(g -> addNames(g, into));
-    }
-  }
-
-  /** A group as read, before the defaults that depend on its parent are filled in. */
-  private static final class Draft {
-    final String name;
-    final PackageEntry dir;
-    final Optional<GroupConfig> own;
-    final GroupConfig effective;
-    final List<TestCase> tests = new ArrayList<>();
-    final List<Draft> groups = new ArrayList<>();
-
-    Draft(String name, PackageEntry dir, Optional<GroupConfig> own, GroupConfig effective) {
-      this.name = name;
-      this.dir = dir;
-      this.own = own;
-      this.effective = effective;
-    }
-  }
 
   private final PackageFiles files;
   private final LoadReport report;
@@ -100,7 +62,7 @@ final class TestDataTree {
             .orElseThrow(
                 () -> report.error(files.pathOf(DATA), "missing: the package has no test data"));
     List<PackageEntry> entries = files.list(data);
-    GroupConfig root = GroupConfig.NONE.below(rootConfig(data, entries), format);
+    GroupConfig root = GroupConfig.NONE.below(rootConfig(entries), format);
     for (PackageEntry entry : entries) {
       String name = entry.name();
       if (entry.directory()
@@ -111,10 +73,10 @@ final class TestDataTree {
       }
     }
     Optional<PackageEntry> sampleDir = files.find(data, "sample").filter(PackageEntry::directory);
-    Draft sample =
+    GroupDraft sample =
         sampleDir
             .map(dir -> readGroup(dir, "sample", root))
-            .orElseGet(() -> new Draft("sample", data, Optional.empty(), root));
+            .orElseGet(() -> new GroupDraft("sample", data, Optional.empty(), root));
     PackageEntry secretDir =
         files
             .find(data, "secret")
@@ -123,20 +85,15 @@ final class TestDataTree {
                 () ->
                     report.error(
                         files.pathOf(DATA + "/secret"), "missing: there is no secret test data"));
-    Draft secret = readGroup(secretDir, "secret", root);
-    if (countTests(secret) == 0) {
+    GroupDraft secret = readGroup(secretDir, "secret", root);
+    if (secret.testCount() == 0) {
       throw report.error(files.pathOf(secretDir), "has no test cases");
     }
-    Set<String> groupNames = new HashSet<>();
-    collectGroupNames(sample, groupNames);
-    collectGroupNames(secret, groupNames);
-    return new TestData(
-        finish(sample, Optional.empty(), true, groupNames),
-        finish(secret, Optional.empty(), false, groupNames));
+    return GroupScoring.finish(files, format, type, sample, secret);
   }
 
   /** {@code data/testdata.yaml} (legacy) or {@code data/test_group.yaml} (2023-07-draft). */
-  private Optional<GroupConfig> rootConfig(PackageEntry data, List<PackageEntry> entries) {
+  private Optional<GroupConfig> rootConfig(List<PackageEntry> entries) {
     if (format == PackageFormat.V2025_09) {
       findFile(entries, TestGroupYaml.FILE)
           .ifPresent(
@@ -149,16 +106,16 @@ final class TestDataTree {
     return groupConfig(entries);
   }
 
-  private Draft readGroup(PackageEntry dir, String name, GroupConfig parent) {
+  private GroupDraft readGroup(PackageEntry dir, String name, GroupConfig parent) {
     List<PackageEntry> entries = files.list(dir);
     Optional<GroupConfig> own = groupConfig(entries);
-    Draft group = new Draft(name, dir, own, parent.below(own, format));
+    GroupDraft group = new GroupDraft(name, dir, own, parent.below(own, format));
     collect(group, entries, name, true);
-    group.tests.sort(Comparator.comparing(TestCase::name));
+    group.tests().sort(Comparator.comparing(TestCase::name));
     if (format == PackageFormat.V2025_09
         && name.equals("secret")
-        && !group.tests.isEmpty()
-        && !group.groups.isEmpty()) {
+        && !group.tests().isEmpty()
+        && !group.groups().isEmpty()) {
       report.warn(
           dir.path()
               + "/: has both test cases and test data groups; 2025-09 allows one or the other");
@@ -170,7 +127,8 @@ final class TestDataTree {
    * Adds the test cases of one directory ({@code prefix} is its path under data/) to {@code group},
    * and reads its subdirectories as groups or as more of the same group.
    */
-  private void collect(Draft group, List<PackageEntry> entries, String prefix, boolean groupRoot) {
+  private void collect(
+      GroupDraft group, List<PackageEntry> entries, String prefix, boolean groupRoot) {
     Map<String, PackageEntry> byName = new HashMap<>();
     Set<String> testNames = new HashSet<>();
     for (PackageEntry entry : entries) {
@@ -200,7 +158,7 @@ final class TestDataTree {
   }
 
   private void collectDirectory(
-      Draft group, PackageEntry dir, String prefix, Set<String> testNames) {
+      GroupDraft group, PackageEntry dir, String prefix, Set<String> testNames) {
     String name = dir.name();
     if (name.endsWith(".files")) {
       // The test's extra input files (2023-07+): not supported yet, and judging without them
@@ -214,7 +172,7 @@ final class TestDataTree {
     }
     String path = prefix + "/" + name;
     if (opensGroup(prefix)) {
-      group.groups.add(readGroup(dir, path, group.effective));
+      group.groups().add(readGroup(dir, path, group.effective()));
     } else {
       collect(group, files.list(dir), path, false);
     }
@@ -230,7 +188,7 @@ final class TestDataTree {
   }
 
   private void addTest(
-      Draft group, PackageEntry input, String prefix, Map<String, PackageEntry> byName) {
+      GroupDraft group, PackageEntry input, String prefix, Map<String, PackageEntry> byName) {
     String base = stem(input.name(), ".in");
     PackageEntry answer = byName.get(base + ".ans");
     if (answer == null || answer.directory()) {
@@ -251,14 +209,17 @@ final class TestDataTree {
       own = TestCaseYaml.read(YamlMap.read(files, yaml));
     }
     List<String> validatorArgs = new ArrayList<>(problemValidatorArgs);
-    validatorArgs.addAll(own.validatorArgs().or(group.effective::validatorArgs).orElse(List.of()));
-    group.tests.add(
-        new TestCase(
-            prefix + "/" + base,
-            input.file(),
-            answer.file(),
-            own.args().or(group.effective::args).orElse(List.of()),
-            validatorArgs));
+    validatorArgs.addAll(
+        own.validatorArgs().or(group.effective()::validatorArgs).orElse(List.of()));
+    group
+        .tests()
+        .add(
+            new TestCase(
+                prefix + "/" + base,
+                input.file(),
+                answer.file(),
+                own.args().or(group.effective()::args).orElse(List.of()),
+                validatorArgs));
   }
 
   private void checkDataSize(PackageEntry file) {
@@ -302,154 +263,8 @@ final class TestDataTree {
     }
   }
 
-  /**
-   * Fills in the defaults that depend on the problem type and the parent group, top-down.
-   *
-   * @param defaultMaxScore the max score the parent gives a group that sets none (2023-07+)
-   */
-  private TestGroup finish(
-      Draft draft, Optional<Double> defaultMaxScore, boolean sample, Set<String> groupNames) {
-    boolean scored = type.scoring() && !sample;
-    boolean legacy = format == PackageFormat.LEGACY;
-    double acceptScore =
-        legacy ? draft.effective.acceptScore().orElse(LEGACY_ACCEPT_SCORE) : Double.NaN;
-    if (!scored) {
-      if (!legacy && draft.own.map(GroupConfig::setsScoring).orElse(false)) {
-        report.warn(
-            shown(draft)
-                + ": max_score, score_aggregation and require_pass ignored "
-                + (sample ? "in sample" : "on a pass-fail problem"));
-      }
-      List<TestGroup> groups = new ArrayList<>();
-      for (Draft child : draft.groups) {
-        groups.add(finish(child, Optional.empty(), sample, groupNames));
-      }
-      return new TestGroup(
-          draft.name,
-          draft.tests,
-          groups,
-          Aggregation.PASS_FAIL,
-          OptionalDouble.empty(),
-          List.of(),
-          acceptScore);
-    }
-    if (legacy) {
-      List<TestGroup> groups = new ArrayList<>();
-      for (Draft child : draft.groups) {
-        groups.add(finish(child, Optional.empty(), false, groupNames));
-      }
-      return new TestGroup(
-          draft.name,
-          draft.tests,
-          groups,
-          draft.effective.aggregation().orElse(Aggregation.SUM),
-          bounded(draft.effective.maxScore()),
-          List.of(),
-          acceptScore);
-    }
-    boolean secret = draft.name.equals("secret");
-    GroupConfig own = draft.own.orElse(GroupConfig.NONE);
-    Aggregation aggregation =
-        own.aggregation().orElse(secret ? Aggregation.SUM : Aggregation.PASS_FAIL);
-    double maxScore =
-        own.maxScore()
-            .or(() -> secret ? Optional.of(DEFAULT_SECRET_MAX_SCORE) : defaultMaxScore)
-            .orElse(Double.POSITIVE_INFINITY);
-    checkRequirePass(draft, own, groupNames);
-    double childDefault = childMaxScore(draft, aggregation, maxScore);
-    List<TestGroup> groups = new ArrayList<>();
-    for (Draft child : draft.groups) {
-      boolean explicit = child.own.flatMap(GroupConfig::maxScore).isPresent();
-      if (!explicit
-          && format == PackageFormat.V2025_09
-          && Double.isFinite(maxScore)
-          && aggregation != Aggregation.PASS_FAIL) {
-        report.warn(
-            shown(child)
-                + ": max_score missing, which 2025-09 requires below a bounded "
-                + draft.name
-                + "; using "
-                + childDefault);
-      }
-      groups.add(finish(child, Optional.of(childDefault), false, groupNames));
-    }
-    return new TestGroup(
-        draft.name,
-        draft.tests,
-        groups,
-        aggregation,
-        bounded(Optional.of(maxScore)),
-        own.requirePass(),
-        acceptScore);
-  }
-
-  /**
-   * The max score of a subgroup that sets none: 2023-07's "Maximum Score Inference", {@code (M - S)
-   * / (A + T)} under a bounded sum, {@code M} under min, unbounded under an unbounded parent. Under
-   * pass-fail aggregation the subgroups' scores are not used.
-   */
-  private double childMaxScore(Draft draft, Aggregation aggregation, double maxScore) {
-    if (!Double.isFinite(maxScore) || aggregation == Aggregation.PASS_FAIL) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if (aggregation == Aggregation.MIN) {
-      return maxScore;
-    }
-    double explicitSum = 0;
-    int withoutScore = 0;
-    for (Draft child : draft.groups) {
-      Optional<Double> explicit = child.own.flatMap(GroupConfig::maxScore);
-      if (explicit.isPresent()) {
-        explicitSum += explicit.get();
-      } else {
-        withoutScore++;
-      }
-    }
-    if (explicitSum > maxScore) {
-      throw report.error(
-          draft.own.flatMap(GroupConfig::file).orElse(files.pathOf(draft.dir)),
-          "the max_score of "
-              + draft.name
-              + "'s groups add up to "
-              + explicitSum
-              + ", more than its own "
-              + maxScore);
-    }
-    int parts = withoutScore + draft.tests.size();
-    return parts == 0 ? 0 : (maxScore - explicitSum) / parts;
-  }
-
-  /** {@code require_pass} names {@code sample} or groups that come earlier (2025-09). */
-  private void checkRequirePass(Draft draft, GroupConfig own, Set<String> groupNames) {
-    for (String required : own.requirePass()) {
-      Path file = own.file().orElse(files.pathOf(draft.dir));
-      if (!groupNames.contains(required)) {
-        throw report.error(
-            file,
-            "require_pass names \"" + required + "\", which is not sample or a test data group");
-      }
-      if (required.compareTo(draft.name) >= 0) {
-        throw report.error(
-            file,
-            "require_pass names \"" + required + "\", which does not come before " + draft.name);
-      }
-    }
-  }
-
-  private String shown(Draft draft) {
-    return draft
-        .own
-        .flatMap(GroupConfig::file)
-        .map(f -> files.root().relativize(f).toString())
-        .orElse(DATA + "/" + draft.name + "/");
-  }
-
   private boolean isConfigFile(String name) {
     return name.equals(TestGroupYaml.FILE) || name.equals(TestdataYaml.FILE);
-  }
-
-  private static OptionalDouble bounded(Optional<Double> maxScore) {
-    return maxScore.filter(Double::isFinite).map(OptionalDouble::of).orElse(OptionalDouble.empty());
   }
 
   private static Optional<PackageEntry> findFile(List<PackageEntry> entries, String name) {
@@ -458,18 +273,5 @@ final class TestDataTree {
 
   private static String stem(String name, String extension) {
     return name.substring(0, name.length() - extension.length());
-  }
-
-  private static int countTests(Draft draft) {
-    int count = draft.tests.size();
-    for (Draft child : draft.groups) {
-      count += countTests(child);
-    }
-    return count;
-  }
-
-  private static void collectGroupNames(Draft draft, Set<String> into) {
-    into.add(draft.name);
-    draft.groups.forEach(g -> collectGroupNames(g, into));
   }
 }
