@@ -227,4 +227,30 @@ class ScoringPackageTest {
             + " require_pass names \"secret/b\", which does not come before secret/a",
         e.getMessage());
   }
+
+  @Test
+  void directoriesInSampleAreNotGroupsAndFilesDirectoriesAreWarned() {
+    PackageDir pkg =
+        new PackageDir(tmp, "flat")
+            .file("problem.yaml", "problem_format_version: 2025-09\nname: F\n")
+            .test("data/sample/b/2")
+            .test("data/sample/1")
+            .file("data/sample/b/test_group.yaml", "args: [x]\n")
+            .test("data/secret/1")
+            .file("data/secret/1.files/extra.txt", "data\n")
+            .file("submissions/accepted/s.py", "pass\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertEquals(List.of(), p.sample().groups());
+    assertEquals(
+        List.of("sample/1", "sample/b/2", "secret/1"),
+        p.allTests().stream().map(TestCase::name).toList());
+    assertEquals(List.of(), p.sample().tests().get(1).args());
+    assertEquals(
+        List.of(
+            "data/sample/b/test_group.yaml: ignored, sample/b is not a test data group",
+            "data/secret/1.files/: ignored, test case .files directories are not supported"),
+        p.warnings());
+  }
 }
