@@ -197,11 +197,6 @@ final class YamlMap {
     report.warn(shownFile + ": " + prefix + key + ": " + message);
   }
 
-  /** A warning about the file. */
-  void warn(String message) {
-    report.warn(shownFile + ": " + message);
-  }
-
   /** {@code limits.time_limit must be a positive number, got "fast"}. */
   ProblemException error(String key, String requirement, JsonNode got) {
     return report.error(file, prefix + key + " " + requirement + ", got " + describe(got));
