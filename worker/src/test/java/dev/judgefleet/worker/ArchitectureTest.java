@@ -43,6 +43,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyYamlTreeParsesYaml() {
+    noClasses()
+        .that()
+        .haveNameNotMatching("dev\\.judgefleet\\.worker\\.problem\\.YamlTree")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..", "org.yaml.snakeyaml..")
+        .check(classes);
+  }
+
+  @Test
   void thePlanIsPureData() {
     noClasses()
         .that()

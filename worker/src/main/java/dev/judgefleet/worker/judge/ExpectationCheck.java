@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Whether a reference submission got what its folder (or submissions.yaml, or its
@@ -42,7 +41,7 @@ public final class ExpectationCheck {
     }
     for (Expectation e : submission.expectations()) {
       List<TestOutcome> tests =
-          result.tests().stream().filter(t -> applies(e.testGlob(), t.test().name())).toList();
+          result.tests().stream().filter(t -> e.appliesTo(t.test().name())).toList();
       if (!e.finalVerdicts().isEmpty() && disjoint(codes(result.verdict()), e.finalVerdicts())) {
         failures.add(
             e.source() + ": got " + result.verdict() + ", expected one of " + e.finalVerdicts());
@@ -131,39 +130,5 @@ public final class ExpectationCheck {
 
   private static List<Verdict> verdicts(List<TestOutcome> tests) {
     return tests.stream().map(TestOutcome::verdict).distinct().toList();
-  }
-
-  /**
-   * Whether a test-group glob ({@code secret/group1}, {@code secret/*-hard}, "" for all) applies to
-   * a test: the glob matches the test or one of its groups; {@code *} stays within one name.
-   */
-  static boolean applies(String glob, String testName) {
-    if (glob.isEmpty()) {
-      return true;
-    }
-    Pattern pattern = Pattern.compile(toRegex(glob));
-    String path = testName;
-    while (true) {
-      if (pattern.matcher(path).matches()) {
-        return true;
-      }
-      int slash = path.lastIndexOf('/');
-      if (slash < 0) {
-        return false;
-      }
-      path = path.substring(0, slash);
-    }
-  }
-
-  private static String toRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        regex.append("[^/]*");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return regex.toString();
   }
 }

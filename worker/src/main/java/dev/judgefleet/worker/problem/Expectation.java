@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param source where the rule comes from, for messages: {@code folder wrong_answer}, {@code
  *     submissions.yaml "accepted/*"}, {@code @EXPECTED_RESULTS@ in sol.c}
- * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}); empty for
- *     all
+ * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}, braces
+ *     unexpanded, see {@link Glob} and {@link #appliesTo}); empty for all
  * @param permitted every applicable test's verdict must be one of these; empty for no constraint
  * @param required at least one applicable test's verdict must be one of these; empty for none
  * @param finalVerdicts the submission's final verdict must be one of these; empty for none
@@ -36,5 +36,13 @@ public record Expectation(
     permitted = Set.copyOf(permitted);
     required = Set.copyOf(required);
     finalVerdicts = Set.copyOf(finalVerdicts);
+  }
+
+  /**
+   * Whether the rule applies to the test case or group {@code name} (its path under {@code data/}):
+   * always for an empty glob, else when the name or one of its parent groups matches.
+   */
+  public boolean appliesTo(String name) {
+    return testGlob.isEmpty() || Glob.of(testGlob).matches(name);
   }
 }

@@ -40,4 +40,24 @@ public record ProblemLimits(
     Duration validationTime,
     long validationMemoryBytes,
     long validationOutputBytes,
-    int validationPasses) {}
+    int validationPasses) {
+
+  /** The same limits with an explicit time limit from {@code source}. */
+  public ProblemLimits withTimeLimit(Duration limit, String source) {
+    return new ProblemLimits(
+        Optional.of(limit),
+        source,
+        acToTimeLimit,
+        timeLimitToTle,
+        timeResolution,
+        memoryBytes,
+        outputBytes,
+        codeBytes,
+        compilationTime,
+        compilationMemoryBytes,
+        validationTime,
+        validationMemoryBytes,
+        validationOutputBytes,
+        validationPasses);
+  }
+}

@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * A group of test data: {@code sample}, {@code secret}, or a subdirectory of {@code secret}. Tests
- * and subgroups are in lexicographic order of name, the order they are judged in.
+ * and subgroups are each in lexicographic order of name; {@link #allTests()} interleaves them in
+ * the order they are judged in.
  *
  * @param name the path under {@code data/}: {@code sample}, {@code secret}, {@code secret/g1}
  * @param tests the test cases directly in this group
@@ -32,11 +33,25 @@ public record TestGroup(
     requirePass = List.copyOf(requirePass);
   }
 
-  /** Every test in this group and below, in judging order (tests before subgroups, as sorted). */
+  /**
+   * Every test in this group and below, in judging order: tests and subgroups interleaved in
+   * lexicographic order of name, as the format says ("Test cases and test data groups will be used
+   * in lexicographical order on test case or test group name"). Both lists are sorted and their
+   * names share this group's prefix, so a merge on the full names gives that order.
+   */
   public List<TestCase> allTests() {
-    List<TestCase> all = new ArrayList<>(tests);
-    for (TestGroup group : groups) {
-      all.addAll(group.allTests());
+    List<TestCase> all = new ArrayList<>();
+    int t = 0;
+    int g = 0;
+    while (t < tests.size() || g < groups.size()) {
+      boolean testNext =
+          g == groups.size()
+              || (t < tests.size() && tests.get(t).name().compareTo(groups.get(g).name()) < 0);
+      if (testNext) {
+        all.add(tests.get(t++));
+      } else {
+        all.addAll(groups.get(g++).allTests());
+      }
     }
     return all;
   }

@@ -1,0 +1,248 @@
+package dev.judgefleet.worker.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LegacyPackageTest {
+  @TempDir Path tmp;
+
+  private PackageDir legacyPassFail() {
+    return new PackageDir(tmp, "aplusb")
+        .file(
+            "problem.yaml",
+            """
+            name: A plus B
+            author: Someone
+            validator_flags: float_tolerance 1e-6
+            limits:
+              memory: 512
+              time_multiplier: 3
+            """)
+        .file(".timelimit", "2.5\n")
+        .test("data/sample/1")
+        .test("data/secret/01")
+        .file("data/secret/testdata.yaml", "output_validator_flags: case_sensitive\n")
+        .test("data/secret/g1/03")
+        .test("data/secret/g1/g2/04")
+        .file("data/secret/g1/g2/testdata.yaml", "output_validator_flags: space_change_sensitive\n")
+        .test("data/secret/z9")
+        .file("submissions/accepted/sol.py", "print(sum(map(int, input().split())))\n");
+  }
+
+  @Test
+  void readsProblemYamlTimelimitFileAndLimits() {
+    ProblemPackage p = legacyPassFail().load();
+
+    assertEquals("aplusb", p.id());
+    assertEquals("A plus B", p.name());
+    assertEquals(PackageFormat.LEGACY, p.format());
+    assertEquals(ProblemType.PASS_FAIL, p.type());
+    assertEquals(
+        new ProblemLimits(
+            Optional.of(Duration.ofMillis(2500)),
+            ".timelimit",
+            3.0,
+            2.0,
+            Duration.ofSeconds(1),
+            512L << 20,
+            8L << 20,
+            128L << 10,
+            Duration.ofSeconds(60),
+            2048L << 20,
+            Duration.ofSeconds(60),
+            2048L << 20,
+            8L << 20,
+            2),
+        p.limits());
+    assertEquals(
+        new OutputValidation(Optional.empty(), List.of("float_tolerance", "1e-6")), p.validation());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
+  void testsAndGroupsInterleaveInNameOrderAndTestdataYamlIsInheritedWhole() {
+    ProblemPackage p = legacyPassFail().load();
+
+    assertEquals(
+        List.of("sample/1", "secret/01", "secret/g1/03", "secret/g1/g2/04", "secret/z9"),
+        p.allTests().stream().map(TestCase::name).toList());
+    assertEquals(
+        List.of(
+            List.of("float_tolerance", "1e-6"),
+            List.of("float_tolerance", "1e-6", "case_sensitive"),
+            List.of("float_tolerance", "1e-6", "case_sensitive"),
+            List.of("float_tolerance", "1e-6", "space_change_sensitive"),
+            List.of("float_tolerance", "1e-6", "case_sensitive")),
+        p.allTests().stream().map(TestCase::validatorArgs).toList());
+    TestCase first = p.secret().tests().get(0);
+    assertEquals(p.root().resolve("data/secret/01.in"), first.input());
+    assertEquals(p.root().resolve("data/secret/01.ans"), first.answer());
+    assertEquals(List.of(), first.args());
+
+    TestGroup g1 = p.secret().groups().get(0);
+    assertEquals("secret/g1", g1.name());
+    assertEquals("secret/g1/g2", g1.groups().get(0).name());
+    assertEquals(Aggregation.PASS_FAIL, g1.aggregation());
+    assertEquals(OptionalDouble.empty(), g1.maxScore());
+    assertEquals(1.0, g1.acceptScore());
+  }
+
+  @Test
+  void scoringGroupsFollowGraderFlagsAcceptScoreAndRange() {
+    PackageDir pkg =
+        new PackageDir(tmp, "subtasks")
+            .file("problem.yaml", "type: scoring\n")
+            .file("data/testdata.yaml", "on_reject: continue\ngrader_flags: ignore_sample sum\n")
+            .test("data/sample/1")
+            .file(
+                "data/secret/testdata.yaml",
+                "grader_flags: first_error min\naccept_score: 25\nrange: 0 100\n")
+            .test("data/secret/a/1")
+            .test("data/secret/b/1")
+            .file("data/secret/b/testdata.yaml", "grader_flags: sum\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertTrue(p.type().scoring());
+    assertEquals(Aggregation.PASS_FAIL, p.sample().aggregation());
+    assertEquals(1.0, p.sample().acceptScore());
+    assertEquals(Aggregation.MIN, p.secret().aggregation());
+    assertEquals(OptionalDouble.of(100), p.secret().maxScore());
+    assertEquals(25.0, p.secret().acceptScore());
+    TestGroup a = p.secret().groups().get(0);
+    assertEquals(Aggregation.MIN, a.aggregation());
+    assertEquals(25.0, a.acceptScore());
+    TestGroup b = p.secret().groups().get(1);
+    assertEquals(Aggregation.SUM, b.aggregation());
+    assertEquals(OptionalDouble.empty(), b.maxScore());
+    assertEquals(1.0, b.acceptScore());
+  }
+
+  @Test
+  void customValidationUsesTheOneProgramInOutputValidators() {
+    PackageDir pkg =
+        new PackageDir(tmp, "custom")
+            .file("problem.yaml", "validation: custom\nvalidator_flags: ''\n")
+            .test("data/secret/1")
+            .file("output_validators/check/check.cpp", "int main() { return 42; }\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertEquals(
+        Optional.of(p.root().resolve("output_validators/check")), p.validation().validator());
+    assertEquals(List.of(), p.validation().args());
+    assertEquals(ProblemType.PASS_FAIL, p.type());
+  }
+
+  @Test
+  void legacyInteractiveAndMultiPassComeFromValidation() {
+    PackageDir pkg =
+        new PackageDir(tmp, "guess")
+            .file(
+                "problem.yaml",
+                "validation: custom interactive multi-pass\nlimits:\n  validation_passes: 3\n")
+            .test("data/secret/1")
+            .file("output_validators/interactor.py", "print('hi')\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertEquals(new ProblemType(false, true, true), p.type());
+    assertEquals(
+        Optional.of(p.root().resolve("output_validators/interactor.py")),
+        p.validation().validator());
+    assertEquals(3, p.limits().validationPasses());
+  }
+
+  @Test
+  void defaultValidationIgnoresOutputValidatorsWithAWarning() {
+    PackageDir pkg =
+        new PackageDir(tmp, "plain")
+            .file("problem.yaml", "validation: default\n")
+            .test("data/secret/1")
+            .file("output_validators/check/check.cpp", "int main() {}\n")
+            .file("submissions/accepted/a.py", "pass\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertFalse(p.validation().custom());
+    assertEquals(
+        List.of("output_validators/: ignored, problem.yaml says validation: default"),
+        p.warnings());
+  }
+
+  @Test
+  void twoOutputValidatorsAreAnError() {
+    PackageDir pkg =
+        new PackageDir(tmp, "two")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1")
+            .file("output_validators/a/a.cpp", "int main() {}\n")
+            .file("output_validators/b.py", "pass\n");
+
+    ProblemException e = assertThrows(ProblemException.class, pkg::load);
+
+    assertEquals(
+        "problem two: "
+            + pkg.root
+            + "/output_validators: holds 2 programs (a, b.py);"
+            + " this judge runs exactly one output validator",
+        e.getMessage());
+  }
+
+  @Test
+  void customValidationWithoutAValidatorIsAnError() {
+    PackageDir pkg =
+        new PackageDir(tmp, "novalidator")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1");
+
+    ProblemException e = assertThrows(ProblemException.class, pkg::load);
+
+    assertEquals(
+        "problem novalidator: "
+            + pkg.root
+            + "/output_validators:"
+            + " problem.yaml says validation: custom, but there is no output validator here",
+        e.getMessage());
+    assertEquals("novalidator", e.problem());
+  }
+
+  @Test
+  void unsupportedGraderIsAnError() {
+    PackageDir pkg =
+        new PackageDir(tmp, "avg")
+            .file("problem.yaml", "type: scoring\n")
+            .test("data/secret/1")
+            .file("data/secret/testdata.yaml", "grader_flags: avg\n");
+
+    ProblemException e = assertThrows(ProblemException.class, pkg::load);
+
+    assertEquals(
+        "problem avg: "
+            + pkg.root
+            + "/data/secret/testdata.yaml:"
+            + " grader_flags \"avg\" is not supported by this judge (sum or min)",
+        e.getMessage());
+  }
+
+  @Test
+  void legacyFormatVersionStringsAreLegacy() {
+    for (String version : List.of("legacy", "legacy-icpc")) {
+      PackageDir pkg =
+          new PackageDir(tmp, "v" + version.length())
+              .file("problem.yaml", "problem_format_version: " + version + "\n")
+              .test("data/secret/1");
+      assertEquals(PackageFormat.LEGACY, pkg.load().format());
+    }
+  }
+}
