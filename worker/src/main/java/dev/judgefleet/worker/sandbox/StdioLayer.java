@@ -13,7 +13,12 @@ import dev.judgefleet.worker.sandbox.plan.Steps;
 public final class StdioLayer {
   private static final int OUTPUT_FLAGS =
       Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW;
-  private static final int OUTPUT_MODE = 0600;
+
+  /**
+   * World-readable, in a root-only directory: only a process holding the descriptor can reach the
+   * file, and a testlib checker given {@code /dev/stdin} must be able to reopen it.
+   */
+  private static final int OUTPUT_MODE = 0644;
 
   private StdioLayer() {}
 

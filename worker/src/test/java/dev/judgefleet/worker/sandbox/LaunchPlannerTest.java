@@ -91,11 +91,11 @@ class LaunchPlannerTest {
             new PassedFile.Open(
                 Path.of("/s/io/stdout"),
                 Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0600),
+                0644),
             new PassedFile.Open(
                 Path.of("/s/io/stderr"),
                 Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0600)),
+                0644)),
         plan(RunLimits.defaults()).passedFiles());
   }
 
