@@ -13,6 +13,21 @@ public interface WorkerConfig {
   /** The sandbox engine. */
   Sandbox sandbox();
 
+  /** The language catalog. */
+  Languages languages();
+
+  interface Languages {
+    /**
+     * A YAML file that overrides or extends the built-in languages (see {@code LanguageFile});
+     * unset for the built-in catalog alone.
+     */
+    Optional<Path> file();
+
+    default dev.judgefleet.worker.language.LanguageCatalog catalog() {
+      return dev.judgefleet.worker.language.LanguageCatalog.load(file());
+    }
+  }
+
   interface Sandbox {
     /** A root-only directory for sandbox mount points, output files and the init binary. */
     @WithDefault("/var/lib/judgefleet")

@@ -77,7 +77,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     } catch (ProblemException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    LanguageCatalog catalog = LanguageCatalog.builtIn();
+    LanguageCatalog catalog = config.languages().catalog();
     Language lang = language(catalog);
     if (!Files.isRegularFile(source)) {
       throw new ParameterException(spec.commandLine(), "source file " + source + " not found");

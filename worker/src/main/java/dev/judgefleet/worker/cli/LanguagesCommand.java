@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "List the languages this host can compile and run, with their versions.")
 public final class LanguagesCommand implements Callable<Integer> {
+  @jakarta.inject.Inject dev.judgefleet.worker.WorkerConfig config;
+
   @Option(names = "--json", description = "print the list as JSON")
   boolean json;
 
@@ -30,7 +32,7 @@ public final class LanguagesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Language language : LanguageCatalog.builtIn().all()) {
+    for (Language language : config.languages().catalog().all()) {
       boolean available = LanguageCatalog.available(language);
       if (!available && !all) {
         continue;

@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private Language resolveLanguage() {
-    LanguageCatalog catalog = LanguageCatalog.builtIn();
+    LanguageCatalog catalog = config.languages().catalog();
     Language lang =
         catalog
             .find(language)

@@ -57,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<Verification.Row> rows = new ArrayList<>();
     List<String> broken = new ArrayList<>();
-    LanguageCatalog catalog = LanguageCatalog.builtIn();
+    LanguageCatalog catalog = config.languages().catalog();
     int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     long programCpu;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());

@@ -190,6 +190,12 @@ public final class LanguageCatalog {
     return new LanguageCatalog(all);
   }
 
+  /** The built-in catalog, changed by a language file when one is configured. */
+  public static LanguageCatalog load(Optional<Path> file) {
+    LanguageCatalog builtIn = builtIn();
+    return file.map(f -> LanguageFile.apply(builtIn, f)).orElse(builtIn);
+  }
+
   public Optional<Language> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -26,7 +26,7 @@ import java.math.BigInteger;
  * their source text, boolean-like words stay strings, and only {@code true}/{@code false} are
  * booleans.
  */
-final class YamlTree {
+public final class YamlTree {
   /** Far more than any package file needs; a deeper file is an attack on the stack. */
   static final int MAX_DEPTH = 64;
 
@@ -34,7 +34,7 @@ final class YamlTree {
       YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
 
   /** A syntax error, or a duplicate key, with where it is. */
-  static final class YamlException extends Exception {
+  public static final class YamlException extends Exception {
     private static final long serialVersionUID = 1;
 
     YamlException(String message, Throwable cause) {
@@ -45,7 +45,7 @@ final class YamlTree {
   private YamlTree() {}
 
   /** The document's root, or null for an empty document. */
-  static JsonNode parse(byte[] yaml) throws YamlException {
+  public static JsonNode parse(byte[] yaml) throws YamlException {
     try (JsonParser parser = FACTORY.createParser(yaml)) {
       JsonToken first = parser.nextToken();
       return first == null ? null : value(parser, first, 0);

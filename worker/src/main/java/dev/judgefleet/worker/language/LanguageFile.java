@@ -1,0 +1,181 @@
+package dev.judgefleet.worker.language;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.judgefleet.worker.problem.YamlTree;
+import dev.judgefleet.worker.sandbox.Bind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A YAML file that changes the built-in catalog ({@code judge.languages.file}): an entry whose id
+ * is known overrides the fields it gives, a new id adds a language (it needs at least {@code name},
+ * {@code extensions}, {@code source_file} and {@code run}), and {@code enabled: false} removes one.
+ *
+ * <pre>
+ * languages:
+ *   - id: cpp
+ *     compile: [/usr/bin/g++, -std=gnu++17, -O2, -static, -o, main, "{source}"]
+ *   - id: kotlin
+ *     name: Kotlin
+ *     extensions: [kt]
+ *     source_file: main.kt
+ *     compile: [/opt/kotlinc/bin/kotlinc, -d, ., "{source}"]
+ *     run: [/usr/bin/java, -cp, /box, "{main}"]
+ *     entry_point: kotlin_main_kt
+ *     binds: [/opt/kotlinc]
+ *   - id: rust
+ *     enabled: false
+ * </pre>
+ */
+public final class LanguageFile {
+  private static final long MAX_BYTES = 1 << 20;
+  private static final Set<String> KEYS =
+      Set.of(
+          "id",
+          "name",
+          "extensions",
+          "source_file",
+          "compile",
+          "run",
+          "time_factor",
+          "extra_memory_mib",
+          "seccomp_profile",
+          "processes",
+          "binds",
+          "env",
+          "version",
+          "entry_point",
+          "default_main",
+          "enabled");
+
+  private LanguageFile() {}
+
+  public static LanguageCatalog apply(LanguageCatalog base, Path file) {
+    JsonNode root;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw error(file, "is over " + MAX_BYTES + " bytes");
+      }
+      root = YamlTree.parse(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw error(file, "cannot be read: " + e.getMessage());
+    } catch (YamlTree.YamlException e) {
+      throw error(file, e.getMessage());
+    }
+    JsonNode list = root == null ? null : root.get("languages");
+    if (list == null || !list.isArray()) {
+      throw error(file, "needs a 'languages:' list");
+    }
+    Map<String, Language> languages = new LinkedHashMap<>();
+    base.all().forEach(l -> languages.put(l.id(), l));
+    for (JsonNode entry : list) {
+      String id = text(file, entry, "id", null);
+      if (id == null) {
+        throw error(file, "every language needs an 'id'");
+      }
+      for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!KEYS.contains(key)) {
+          throw error(file, "language " + id + ": unknown key '" + key + "'");
+        }
+      }
+      if (entry.has("enabled") && !entry.get("enabled").asBoolean(true)) {
+        languages.remove(id);
+        continue;
+      }
+      Language old = languages.get(id);
+      if (old == null
+          && (!entry.has("run")
+              || !entry.has("name")
+              || !entry.has("source_file")
+              || !entry.has("extensions"))) {
+        throw error(file, "new language " + id + " needs name, extensions, source_file and run");
+      }
+      try {
+        languages.put(id, merge(file, id, entry, old));
+      } catch (IllegalArgumentException e) {
+        throw error(file, "language " + id + ": " + e.getMessage());
+      }
+    }
+    return new LanguageCatalog(languages.values());
+  }
+
+  private static Language merge(Path file, String id, JsonNode e, Language old) {
+    return new Language(
+        id,
+        text(file, e, "name", old == null ? null : old.name()),
+        list(file, e, "extensions", old == null ? List.of() : old.extensions()),
+        text(file, e, "source_file", old == null ? null : old.sourceFile()),
+        list(file, e, "compile", old == null ? List.of() : old.compile()),
+        list(file, e, "run", old == null ? List.of() : old.run()),
+        number(file, e, "time_factor", old == null ? 1.0 : old.timeFactor()),
+        (long)
+            (number(
+                    file,
+                    e,
+                    "extra_memory_mib",
+                    old == null ? 0 : old.extraMemoryBytes() / (1024.0 * 1024))
+                * 1024
+                * 1024),
+        text(file, e, "seccomp_profile", old == null ? "default" : old.seccompProfile()),
+        (int) number(file, e, "processes", old == null ? 16 : old.processes()),
+        e.has("binds")
+            ? list(file, e, "binds", List.of()).stream()
+                .map(p -> new Bind(Path.of(p), p, false))
+                .toList()
+            : old == null ? List.of() : old.binds(),
+        list(file, e, "env", old == null ? List.of() : old.env()),
+        list(file, e, "version", old == null ? List.of() : old.version()),
+        e.has("entry_point")
+            ? EntryPoint.valueOf(text(file, e, "entry_point", null).toUpperCase(Locale.ROOT))
+            : old == null ? EntryPoint.FIXED : old.entryPoint(),
+        text(file, e, "default_main", old == null ? "main" : old.defaultMain()));
+  }
+
+  private static String text(Path file, JsonNode e, String key, String fallback) {
+    JsonNode v = e.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isValueNode()) {
+      throw error(file, "'" + key + "' must be a string");
+    }
+    return v.asText();
+  }
+
+  private static double number(Path file, JsonNode e, String key, double fallback) {
+    JsonNode v = e.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isNumber() || v.asDouble() <= 0) {
+      throw error(file, "'" + key + "' must be a positive number, got " + v);
+    }
+    return v.asDouble();
+  }
+
+  private static List<String> list(Path file, JsonNode e, String key, List<String> fallback) {
+    JsonNode v = e.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isArray()) {
+      throw error(file, "'" + key + "' must be a list");
+    }
+    List<String> out = new ArrayList<>();
+    v.forEach(item -> out.add(item.asText()));
+    return out;
+  }
+
+  private static IllegalArgumentException error(Path file, String message) {
+    return new IllegalArgumentException("language file " + file + ": " + message);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.judgefleet.worker.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LanguageFileTest {
+  @TempDir Path dir;
+
+  private LanguageCatalog apply(String yaml) throws IOException {
+    return LanguageFile.apply(
+        LanguageCatalog.builtIn(), Files.writeString(dir.resolve("l.yaml"), yaml));
+  }
+
+  @Test
+  void overridesOnlyTheFieldsGiven() throws IOException {
+    LanguageCatalog catalog =
+        apply(
+            "languages:\n  - id: cpp\n    compile: [/usr/bin/g++, -O1, -o, main, \"{source}\"]\n"
+                + "    time_factor: 1.5\n");
+    Language cpp = catalog.find("cpp").orElseThrow();
+    assertEquals(List.of("/usr/bin/g++", "-O1", "-o", "main", "{source}"), cpp.compile());
+    assertEquals(1.5, cpp.timeFactor());
+    assertEquals("main.cpp", cpp.sourceFile());
+  }
+
+  @Test
+  void addsAndRemovesLanguages() throws IOException {
+    LanguageCatalog catalog =
+        apply(
+            """
+            languages:
+              - id: kotlin
+                name: Kotlin
+                extensions: [kt]
+                source_file: main.kt
+                compile: [/opt/kotlinc/bin/kotlinc, -d, ., "{source}"]
+                run: [/usr/bin/java, -cp, /box, "{main}"]
+                entry_point: kotlin_main_kt
+                extra_memory_mib: 128
+                binds: [/opt/kotlinc]
+              - id: python3
+                enabled: false
+            """);
+    Language kotlin = catalog.find("kotlin").orElseThrow();
+    assertEquals(EntryPoint.KOTLIN_MAIN_KT, kotlin.entryPoint());
+    assertEquals(128L << 20, kotlin.extraMemoryBytes());
+    assertEquals("/opt/kotlinc", kotlin.binds().get(0).target());
+    assertFalse(catalog.find("python3").isPresent());
+    assertTrue(catalog.forFile("x.kt").isPresent());
+  }
+
+  @Test
+  void refusesWhatItCannotUseWithTheFileInTheMessage() {
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> apply("languages:\n  - id: c\n    compiler: [x]\n"));
+    assertTrue(unknown.getMessage().contains("unknown key 'compiler'"), unknown.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> apply("languages:\n  - id: cobol\n"));
+    assertThrows(IllegalArgumentException.class, () -> apply("languages: [\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> apply("languages:\n  - id: c\n    time_factor: fast\n"));
+  }
+}
