@@ -76,6 +76,7 @@ enum step_code {
   STEP_CHDIR = 6,
   STEP_PIVOT_ROOT = 7,
   STEP_SETHOSTNAME = 8,
+  STEP_SCHED_SETSCHEDULER = 9,
   STEP_SETSID = 20,
   STEP_WRITE_FD = 21,
   STEP_SETRLIMIT = 22,
@@ -337,6 +338,13 @@ static int run_step(const struct step *s, const struct run *r) {
       return syscall(SYS_pivot_root, step_str(s, 0), step_str(s, 1)) ? errno : 0;
     case STEP_SETHOSTNAME:
       return sethostname(step_str(s, 0), s->len[0]) ? errno : 0;
+    case STEP_SCHED_SETSCHEDULER: {
+      // Best effort when the third argument says so: a scheduling boost is not worth failing
+      // the sandbox for (sched(7)).
+      struct sched_param param = {.sched_priority = (int)step_int(s, 1)};
+      if (sched_setscheduler(0, (int)step_int(s, 0), &param) == 0 || step_int(s, 2)) return 0;
+      return errno;
+    }
     case STEP_SETSID:
       return setsid() < 0 ? errno : 0;
     case STEP_WRITE_FD:
@@ -572,8 +580,9 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
     if (p[2].revents & POLLIN) {
       struct rusage ru;
       int status;
+      int64_t seen = monotonic_ns();
       if (wait4(pid, &status, __WALL, &ru) == pid) {
-        exit_report.exit_ns = monotonic_ns();
+        exit_report.exit_ns = seen;
         if (WIFEXITED(status)) {
           exit_report.how = CLD_EXITED;
           exit_report.status = WEXITSTATUS(status);

@@ -18,14 +18,17 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Runs one test of an interactive problem: the validator and the submission, each in its own
- * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). The
- * worker holds no end of either pipe once both runs have started, so neither side can block the
- * judge, and a side that stops talking is ended by its own limits. Only the submission's CPU time
- * counts.
+ * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). Only
+ * the submission's CPU time counts; a side that stops talking is ended by its own limits.
  *
  * <p>The verdict, in order of precedence (DESIGN §4): the validator failed → IE; the validator
  * exited first and rejected → WA; the submission was over time → TLE; the submission crashed (or
  * broke another limit) → its verdict; else the validator's 42/43.
+ *
+ * <p>"Exited first" is decided by cause, not by a race of clocks: the worker keeps its own copy of
+ * the write end of the pipe into the validator until the submission's run is over, and only then
+ * lets the validator see end-of-file. A validator that exited before that moment cannot have been
+ * reacting to the submission's exit, however close the two were.
  */
 final class InteractiveExecution {
   private final Sandbox sandbox;
@@ -109,7 +112,8 @@ final class InteractiveExecution {
         program
             .withArgs(test.args())
             .withStdin(new Redirect.Pipe(toSubmission[0], "validator's output", true))
-            .withStdout(new Redirect.Pipe(fromSubmission[1], "validator's input", true));
+            // Not handed over: the worker's copy holds the validator's end-of-file back.
+            .withStdout(new Redirect.Pipe(fromSubmission[1], "validator's input", false));
     CompletableFuture<RunResult> validatorRun =
         CompletableFuture.supplyAsync(
             () -> {
@@ -122,7 +126,14 @@ final class InteractiveExecution {
               return r;
             },
             executor);
-    RunResult submission = sandbox.run(submissionSpec);
+    RunResult submission;
+    long endOfFile;
+    try {
+      submission = sandbox.run(submissionSpec);
+    } finally {
+      endOfFile = System.nanoTime();
+      Pipes.close(fromSubmission[1]);
+    }
     RunResult validatorResult;
     try {
       validatorResult = validatorRun.get();
@@ -137,16 +148,16 @@ final class InteractiveExecution {
           CheckResult.internalError("output validator: " + e.getCause().getMessage()));
     }
     CheckResult check = validator.interpret(validatorResult);
-    return new Pass(verdict(check, validatorResult, submission), submission, check);
+    boolean validatorFirst =
+        validatorResult.exitedAtNanos() != 0 && validatorResult.exitedAtNanos() < endOfFile;
+    return new Pass(verdict(check, validatorFirst, submission), submission, check);
   }
 
-  static Verdict verdict(CheckResult check, RunResult validatorRun, RunResult submission) {
+  /** The precedence of DESIGN §4, given which side ended first. */
+  static Verdict verdict(CheckResult check, boolean validatorFirst, RunResult submission) {
     if (check.verdict() == Verdict.IE) {
       return Verdict.IE;
     }
-    boolean validatorFirst =
-        submission.exitedAtNanos() == 0
-            || validatorRun.exitedAtNanos() <= submission.exitedAtNanos();
     if (validatorFirst && check.verdict() == Verdict.WA) {
       return Verdict.WA;
     }

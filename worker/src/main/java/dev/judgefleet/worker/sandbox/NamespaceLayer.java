@@ -7,6 +7,7 @@ import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWNS;
 import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWPID;
 import static dev.judgefleet.worker.sandbox.plan.Kernel.Sched.CLONE_NEWUTS;
 
+import dev.judgefleet.worker.sandbox.plan.Kernel.SchedPolicy;
 import dev.judgefleet.worker.sandbox.plan.Step;
 import dev.judgefleet.worker.sandbox.plan.Steps;
 import java.util.List;
@@ -30,8 +31,19 @@ public final class NamespaceLayer {
 
   private NamespaceLayer() {}
 
-  /** Setup steps inside the new namespaces. */
+  /**
+   * Setup steps inside the new namespaces: the host name, and a real-time priority for PID 1
+   * itself. The init sleeps almost always; when a run's process exits it must wake at once, so the
+   * exit time it records is the exit's, not a busy CPU's. The two sides of an interactive run are
+   * ordered by those times. SCHED_RESET_ON_FORK: the programs it forks are ordinary tasks.
+   */
   public static List<Step> setup(SandboxSpec spec) {
-    return List.of(Steps.sethostname(spec.hostname()));
+    return List.of(
+        Steps.sethostname(spec.hostname()),
+        Steps.schedSetscheduler(
+            SchedPolicy.SCHED_FIFO | SchedPolicy.SCHED_RESET_ON_FORK, INIT_PRIORITY, true));
   }
+
+  /** The lowest real-time priority: above every ordinary task, below the kernel's own. */
+  static final int INIT_PRIORITY = 1;
 }

@@ -498,7 +498,7 @@ public final class Sandbox implements AutoCloseable {
     deleteTree(dir);
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

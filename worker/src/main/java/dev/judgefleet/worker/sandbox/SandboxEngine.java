@@ -23,6 +23,10 @@ public final class SandboxEngine implements AutoCloseable {
   private final CgroupPool cgroups;
   private final Map<String, byte[]> seccompPrograms = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+
+  /** Several workers (or a worker and a command) may share a state directory. */
+  private static final long PID = ProcessHandle.current().pid();
+
   private final int cpus = Runtime.getRuntime().availableProcessors();
   private final java.util.concurrent.atomic.LongAdder runCpuNanos =
       new java.util.concurrent.atomic.LongAdder();
@@ -44,6 +48,7 @@ public final class SandboxEngine implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("preparing the state directory " + stateDir, e);
     }
+    removeStaleSandboxes(stateDir);
     Path init = settings.initBinary().orElseGet(() -> InitBinary.extract(stateDir));
     int lastCap =
         Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
@@ -52,10 +57,32 @@ public final class SandboxEngine implements AutoCloseable {
         settings, init, lastCap, new CgroupPool(backend, settings.cgroupPoolSize()));
   }
 
+  /**
+   * Removes what sandboxes of workers that no longer run left in the state directory (a killed
+   * worker cannot clean up; its sandboxes died with it, their host files did not).
+   */
+  private static void removeStaleSandboxes(Path stateDir) {
+    try (var entries = Files.list(stateDir)) {
+      for (Path dir : entries.toList()) {
+        String[] parts = dir.getFileName().toString().split("-");
+        if (parts.length == 4
+            && parts[0].equals("sandbox")
+            && parts[1].matches("\\d+")
+            && ProcessHandle.of(Long.parseLong(parts[1])).isEmpty()) {
+          Sandbox.deleteTree(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cleaning the state directory " + stateDir, e);
+    }
+  }
+
   /** Creates a sandbox: new namespaces, its root filesystem, ready for runs. */
   public Sandbox open(SandboxSpec spec) {
     Path dir =
-        settings.stateDir().resolve("sandbox-" + spec.slot() + "-" + sequence.incrementAndGet());
+        settings
+            .stateDir()
+            .resolve("sandbox-" + PID + "-" + spec.slot() + "-" + sequence.incrementAndGet());
     return Sandbox.open(this, spec, dir);
   }
 

@@ -151,6 +151,12 @@ class LaunchPlannerTest {
       assertEquals(ns, flags & ns);
     }
     assertEquals(0, flags & Kernel.Sched.CLONE_NEWUSER);
-    assertEquals(Steps.sethostname("judge"), plan.setup().get(plan.setup().size() - 1));
+    List<Step> tail = plan.setup().subList(plan.setup().size() - 2, plan.setup().size());
+    assertEquals(
+        List.of(
+            Steps.sethostname("judge"),
+            Steps.schedSetscheduler(
+                Kernel.SchedPolicy.SCHED_FIFO | Kernel.SchedPolicy.SCHED_RESET_ON_FORK, 1, true)),
+        tail);
   }
 }

@@ -80,6 +80,17 @@ public final class Kernel {
     private Sched() {}
   }
 
+  /** {@code <sched.h>}: scheduling policies for sched_setscheduler(2). */
+  public static final class SchedPolicy {
+    public static final int SCHED_FIFO = 1;
+    public static final int SCHED_RESET_ON_FORK = 0x40000000;
+
+    static final Map<Long, String> NAMES =
+        names((long) SCHED_FIFO, "SCHED_FIFO", (long) SCHED_RESET_ON_FORK, "SCHED_RESET_ON_FORK");
+
+    private SchedPolicy() {}
+  }
+
   /** {@code <sys/resource.h>} */
   public static final class SysResource {
     public static final int RLIMIT_CPU = 0;

@@ -77,6 +77,12 @@ public record Step(StepCode code, List<Long> ints, List<String> strings, byte[] 
       case CHDIR -> call("chdir", q(stringArg(0)));
       case PIVOT_ROOT -> call("pivot_root", q(stringArg(0)), q(stringArg(1)));
       case SETHOSTNAME -> call("sethostname", q(stringArg(0)));
+      case SCHED_SETSCHEDULER ->
+          call(
+              "sched_setscheduler",
+              "0",
+              Kernel.flagNames(intArg(0), Kernel.SchedPolicy.NAMES),
+              "{" + intArg(1) + "}");
       case SETSID -> call("setsid");
       case WRITE_FD -> call("write", "passed fd #" + intArg(0), q(stringArg(0)));
       case SETRLIMIT ->

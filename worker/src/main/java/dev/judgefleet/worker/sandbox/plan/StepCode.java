@@ -13,6 +13,7 @@ public enum StepCode {
   CHDIR(6, "chdir"),
   PIVOT_ROOT(7, "pivot_root"),
   SETHOSTNAME(8, "sethostname"),
+  SCHED_SETSCHEDULER(9, "sched_setscheduler"),
   SETSID(20, "setsid"),
   WRITE_FD(21, "write"),
   SETRLIMIT(22, "setrlimit"),

@@ -41,6 +41,16 @@ public final class Steps {
     return Step.of(StepCode.SETHOSTNAME, name);
   }
 
+  /**
+   * sched_setscheduler(2) for the init itself.
+   *
+   * @param bestEffort whether a failure (no CAP_SYS_NICE) is ignored
+   */
+  public static Step schedSetscheduler(int policy, int priority, boolean bestEffort) {
+    return Step.of(
+        StepCode.SCHED_SETSCHEDULER, List.of((long) policy, (long) priority, bestEffort ? 1L : 0L));
+  }
+
   public static Step setsid() {
     return Step.of(StepCode.SETSID);
   }
