@@ -548,13 +548,13 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
 
   struct exit_report exit_report = {
       .type = REPLY_EXITED, .violation_nr = -1, .cleanup_failed_index = UINT32_MAX};
-  int pidfd = pidfd_open(pid), listener = -1, report_open = 1, exited = 0;
+  int pidfd = pidfd_open(pid), listener = -1, listener_open = 1, report_open = 1, exited = 0;
   struct child_state child = {0, 0, 0, {0, 0, 0}};
   while (!exited) {
     struct pollfd p[4] = {{CTL_FD, POLLIN, 0},
                           {report_open ? report[0] : -1, POLLIN, 0},
                           {pidfd, POLLIN, 0},
-                          {listener, POLLIN, 0}};
+                          {listener_open ? listener : -1, POLLIN, 0}};
     if (poll(p, 4, -1) < 0) {
       if (errno == EINTR) continue;
       break;
@@ -563,6 +563,11 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
     if (listener >= 0 && (p[3].revents & POLLIN)) {
       read_violation(listener, &exit_report);
       kill(-1, SIGKILL);
+    } else if (p[3].revents & (POLLHUP | POLLERR)) {
+      // The filter has no users left: the program is exiting, but its pidfd may not be readable
+      // yet. A hung-up fd stays ready, so stop watching it, or this loop would spin (and, at a
+      // real-time priority, keep the exiting program off the CPU).
+      listener_open = 0;
     }
     if (p[0].revents & (POLLHUP | POLLERR)) {
       kill_all_and_reap();
