@@ -8,9 +8,6 @@ import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.linux.Pipes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,46 +55,11 @@ final class InteractiveExecution {
 
   TestOutcome run(TestCase test) {
     validator.startTest(test);
-    Path input = test.input();
-    long cpu = 0;
-    long wall = 0;
-    long memory = 0;
-    int pass = 0;
-    while (true) {
-      pass++;
-      Pass result = onePass(test, input, pass);
-      RunResult run = result.submission();
-      cpu = Math.max(cpu, run.cpu().toNanos());
-      wall = Math.max(wall, run.wall().toNanos());
-      memory = Math.max(memory, run.memoryPeakBytes());
-      Verdict verdict = result.verdict();
-      CheckResult check = result.check();
-      if (verdict != Verdict.AC || check.nextPass().isEmpty()) {
-        return TestExecution.outcome(test, verdict, run, check, cpu, wall, memory, pass);
-      }
-      if (!multiPass || pass >= maxPasses) {
-        CheckResult error =
-            CheckResult.internalError(
-                multiPass
-                    ? "the output validator asked for pass "
-                        + (pass + 1)
-                        + ", over the limit of "
-                        + maxPasses
-                    : "the output validator wrote nextpass.in, but the problem is not multi-pass");
-        return TestExecution.outcome(test, Verdict.IE, run, error, cpu, wall, memory, pass);
-      }
-      input = scratch.resolve("pass-" + (pass + 1) + ".in");
-      try {
-        Files.write(input, check.nextPass().get());
-      } catch (IOException e) {
-        throw new UncheckedIOException("writing the next pass's input " + input, e);
-      }
-    }
+    return TestExecution.passes(
+        test, multiPass, maxPasses, scratch, (input, pass) -> onePass(test, input, pass));
   }
 
-  private record Pass(Verdict verdict, RunResult submission, CheckResult check) {}
-
-  private Pass onePass(TestCase test, Path input, int pass) {
+  private TestExecution.Pass onePass(TestCase test, Path input, int pass) {
     int[] toSubmission = Pipes.create();
     int[] fromSubmission = Pipes.create();
     RunSpec validatorSpec =
@@ -140,9 +102,10 @@ final class InteractiveExecution {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       validator.requestKill();
-      return new Pass(Verdict.IE, submission, CheckResult.internalError("interrupted"));
+      return new TestExecution.Pass(
+          Verdict.IE, submission, CheckResult.internalError("interrupted"));
     } catch (ExecutionException e) {
-      return new Pass(
+      return new TestExecution.Pass(
           Verdict.IE,
           submission,
           CheckResult.internalError("output validator: " + e.getCause().getMessage()));
@@ -150,7 +113,7 @@ final class InteractiveExecution {
     CheckResult check = validator.interpret(validatorResult);
     boolean validatorFirst =
         validatorResult.exitedAtNanos() != 0 && validatorResult.exitedAtNanos() < endOfFile;
-    return new Pass(verdict(check, validatorFirst, submission), submission, check);
+    return new TestExecution.Pass(verdict(check, validatorFirst, submission), submission, check);
   }
 
   /** The precedence of DESIGN §4, given which side ended first. */

@@ -212,15 +212,24 @@ public final class Judge implements AutoCloseable {
     }
 
     JudgeResult finish(Verdict verdict, String message, CompiledProgram program) {
+      return finish(verdict, message, program, List.of(), null);
+    }
+
+    JudgeResult finish(
+        Verdict verdict,
+        String message,
+        CompiledProgram program,
+        List<TestOutcome> tests,
+        ScoreAggregator.Scores scores) {
       return new JudgeResult(
           verdict,
           message,
           program,
-          List.of(),
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          List.of(),
-          Map.of(),
+          tests,
+          scores == null ? OptionalDouble.empty() : OptionalDouble.of(scores.score()),
+          scores == null ? OptionalDouble.empty() : scores.maxScore(),
+          scores == null ? List.of() : scores.groups(),
+          scores == null ? Map.of() : scores.testScores(),
           timeLimit,
           problem.contentVersion(),
           Duration.ofNanos(System.nanoTime() - start));
@@ -242,38 +251,13 @@ public final class Judge implements AutoCloseable {
               .orElse("");
       if (!problem.type().scoring()) {
         // ICPC style: a testlib presentation error is a wrong answer.
-        Verdict shown = verdict == Verdict.PE ? Verdict.WA : verdict;
-        return new JudgeResult(
-            shown,
-            message,
-            program,
-            tests,
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
-            List.of(),
-            Map.of(),
-            timeLimit,
-            problem.contentVersion(),
-            Duration.ofNanos(System.nanoTime() - start));
+        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
       }
       ScoreAggregator.Scores scores = ScoreAggregator.aggregate(problem.secret(), outcomes);
-      Verdict finalVerdict = verdict;
       if (!scores.errors().isEmpty()) {
-        finalVerdict = Verdict.IE;
-        message = String.join("\n", scores.errors());
+        return finish(Verdict.IE, String.join("\n", scores.errors()), program, tests, scores);
       }
-      return new JudgeResult(
-          finalVerdict,
-          message,
-          program,
-          tests,
-          OptionalDouble.of(scores.score()),
-          scores.maxScore(),
-          scores.groups(),
-          scores.testScores(),
-          timeLimit,
-          problem.contentVersion(),
-          Duration.ofNanos(System.nanoTime() - start));
+      return finish(verdict, message, program, tests, scores);
     }
   }
 

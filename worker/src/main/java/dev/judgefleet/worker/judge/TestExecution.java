@@ -46,41 +46,60 @@ final class TestExecution {
 
   TestOutcome run(TestCase test) {
     checker.startTest(test);
+    return passes(
+        test,
+        multiPass,
+        maxPasses,
+        scratch,
+        (input, pass) -> {
+          RunResult run = sandbox.run(program.withArgs(test.args()).withStdin(input));
+          if (run.status() != RunStatus.OK) {
+            return new Pass(RunVerdicts.of(run.status()), run, null);
+          }
+          CheckResult check = checker.check(test, input, run.stdout().file(), pass);
+          return new Pass(check.verdict(), run, check);
+        });
+  }
+
+  /** One pass of a test: its verdict, the submission's run, the output check if there was one. */
+  record Pass(Verdict verdict, RunResult run, CheckResult check) {}
+
+  /** Runs one pass, given its input. */
+  interface PassRunner {
+    Pass run(Path input, int pass);
+  }
+
+  /**
+   * Runs a test's passes: one, or as many as the validator asks for with {@code nextpass.in}, up to
+   * the problem's limit. Time and memory limits hold per pass; the outcome keeps the largest.
+   */
+  static TestOutcome passes(
+      TestCase test, boolean multiPass, int maxPasses, Path scratch, PassRunner runner) {
     Path input = test.input();
     long cpu = 0;
     long wall = 0;
     long memory = 0;
-    RunResult run = null;
-    CheckResult check = null;
-    int pass = 0;
-    while (true) {
-      pass++;
-      run = sandbox.run(program.withArgs(test.args()).withStdin(input));
+    for (int pass = 1; ; pass++) {
+      Pass result = runner.run(input, pass);
+      RunResult run = result.run();
       cpu = Math.max(cpu, run.cpu().toNanos());
       wall = Math.max(wall, run.wall().toNanos());
       memory = Math.max(memory, run.memoryPeakBytes());
-      if (run.status() != RunStatus.OK) {
-        return outcome(test, RunVerdicts.of(run.status()), run, null, cpu, wall, memory, pass);
+      CheckResult check = result.check();
+      if (result.verdict() != Verdict.AC || check == null || check.nextPass().isEmpty()) {
+        return outcome(test, result.verdict(), run, check, cpu, wall, memory, pass);
       }
-      check = checker.check(test, input, run.stdout().file(), pass);
-      if (check.verdict() != Verdict.AC || check.nextPass().isEmpty()) {
-        break;
-      }
-      if (!multiPass) {
-        check =
+      if (!multiPass || pass >= maxPasses) {
+        CheckResult error =
             CheckResult.internalError(
-                "the output validator wrote nextpass.in, but the" + " problem is not multi-pass");
-        break;
-      }
-      if (pass >= maxPasses) {
-        check =
-            CheckResult.internalError(
-                "the output validator asked for pass "
-                    + (pass + 1)
-                    + ", over the limit of "
-                    + maxPasses
-                    + " (limits.validation_passes)");
-        break;
+                multiPass
+                    ? "the output validator asked for pass "
+                        + (pass + 1)
+                        + ", over the limit of "
+                        + maxPasses
+                        + " (limits.validation_passes)"
+                    : "the output validator wrote nextpass.in, but the problem is not multi-pass");
+        return outcome(test, Verdict.IE, run, error, cpu, wall, memory, pass);
       }
       input = scratch.resolve("pass-" + (pass + 1) + ".in");
       try {
@@ -89,7 +108,6 @@ final class TestExecution {
         throw new UncheckedIOException("writing the next pass's input " + input, e);
       }
     }
-    return outcome(test, check.verdict(), run, check, cpu, wall, memory, pass);
   }
 
   static TestOutcome outcome(
