@@ -97,6 +97,9 @@ parse_args() {
     # overlayfs takes the path inside a comma/colon-separated option string.
     [[ ${writable[i]} != *[,:$'\n']* ]] || die "--writable path must not contain , : or newline"
     [[ ${writable[i]} != / ]] || die "--writable / is not supported"
+    # Below the working directory is fine: the guest puts the host's working directory back on
+    # top of its tmpfs (see the "held" directory in stage 1), so the path exists there.
+    [[ ${writable[i]}/ == "$workdir"/* ]] && continue
     for spec in "${TMPFS_DIRS[@]}"; do
       [[ ${writable[i]}/ != /${spec%%:*}/* ]] \
         || die "--writable ${writable[i]}: /${spec%%:*} is an empty tmpfs in the guest"
