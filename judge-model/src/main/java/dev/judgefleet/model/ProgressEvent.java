@@ -14,4 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgressEvent(
-    int schemaVersion, String submissionId, int attempt, Phase phase, Integer test, Integer of) {}
+    int schemaVersion, String submissionId, int attempt, Phase phase, Integer test, Integer of) {
+
+  public static final int SCHEMA_VERSION = 1;
+}
