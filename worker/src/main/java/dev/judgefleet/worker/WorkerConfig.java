@@ -16,6 +16,90 @@ public interface WorkerConfig {
   /** The language catalog. */
   Languages languages();
 
+  /** The Kafka worker ({@code judge serve}). */
+  Worker worker();
+
+  /** Where problem packages come from. */
+  Problems problems();
+
+  /** The worker's limits on what a submission may ask for. */
+  Policy policy();
+
+  interface Worker {
+    /**
+     * Submissions judged at once: one sandbox slot each (default: the CPUs; set by {@code
+     * WorkerDefaults}). Tests of one submission run one after another.
+     */
+    int slots();
+
+    /** This node's name in {@code judgedBy} (default: the host name, or NODE_NAME). */
+    Optional<String> node();
+
+    /**
+     * On SIGTERM: how long in-flight submissions may take to finish; the rest are handed back (not
+     * committed, not dead-lettered) and judged again elsewhere.
+     */
+    @WithDefault("30s")
+    java.time.Duration shutdownGrace();
+
+    /** How often a submission is retried when its sandbox cannot be set up, before it is IE. */
+    @WithDefault("2")
+    int setupRetries();
+
+    /** Kafka topics. */
+    Topics topics();
+  }
+
+  interface Topics {
+    @WithDefault("judge.submissions")
+    String submissions();
+
+    @WithDefault("judge.verdicts")
+    String verdicts();
+
+    @WithDefault("judge.progress")
+    String progress();
+
+    @WithDefault("judge.submissions.dlq")
+    String deadLetters();
+  }
+
+  interface Problems {
+    /** The directory of problem packages, one directory per problem id. */
+    @WithDefault("examples/problems")
+    Path root();
+
+    /** How often a cached package is checked for changes on disk. */
+    @WithDefault("10s")
+    java.time.Duration refresh();
+  }
+
+  interface Policy {
+    /** The largest submission message accepted (bigger ones go to the dead-letter topic). */
+    @WithDefault("8m")
+    io.quarkus.runtime.configuration.MemorySize maxMessage();
+
+    /** The largest source (all files together). */
+    @WithDefault("1m")
+    io.quarkus.runtime.configuration.MemorySize maxSource();
+
+    /** The largest time limit a submission may ask for. */
+    @WithDefault("60s")
+    java.time.Duration maxTime();
+
+    /** The largest memory limit a submission may ask for. */
+    @WithDefault("4g")
+    io.quarkus.runtime.configuration.MemorySize maxMemory();
+
+    /** The largest output limit a submission may ask for. */
+    @WithDefault("1g")
+    io.quarkus.runtime.configuration.MemorySize maxOutput();
+
+    /** The most inline tests a submission may carry. */
+    @WithDefault("32")
+    int maxInlineTests();
+  }
+
   interface Languages {
     /**
      * A YAML file that overrides or extends the built-in languages (see {@code LanguageFile});

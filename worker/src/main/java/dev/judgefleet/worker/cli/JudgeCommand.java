@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       JudgeProblemCommand.class,
       VerifyCommand.class,
       LanguagesCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ServeCommand.class,
+      SubmitCommand.class,
+      LoadCommand.class
     })
 public final class JudgeCommand {}

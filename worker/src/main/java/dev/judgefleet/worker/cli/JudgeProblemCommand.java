@@ -99,7 +99,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 UUID.randomUUID().toString(),
                 problem.id(),
                 lang.id(),
-                new JudgedBy(Hostname.get(), 0, new VersionProvider().getVersion()[0]),
+                new JudgedBy(Hostname.get(), 0, dev.judgefleet.worker.WorkerVersion.get()),
                 null,
                 Map.of());
         System.out.println(

@@ -2,11 +2,10 @@ package dev.judgefleet.worker.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The worker's version, from the jar's manifest when there is one. */
+/** picocli's view of {@link dev.judgefleet.worker.WorkerVersion}. */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = JudgeCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"judgefleet " + (version == null ? "development build" : version)};
+    return new String[] {dev.judgefleet.worker.WorkerVersion.get()};
   }
 }

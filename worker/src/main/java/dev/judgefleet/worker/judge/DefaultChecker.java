@@ -19,6 +19,9 @@ final class DefaultChecker implements OutputChecker {
 
   @Override
   public CheckResult check(TestCase test, Path input, Path teamOutput, int pass) {
+    if (test.answer() == null) {
+      return CheckResult.of(Verdict.AC, "no answer given: the output is not checked");
+    }
     Object parsed =
         flags.computeIfAbsent(
             test.validatorArgs(),

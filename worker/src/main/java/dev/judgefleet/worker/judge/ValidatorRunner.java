@@ -199,8 +199,11 @@ public final class ValidatorRunner implements OutputChecker {
 
   private List<String> arguments(TestCase test, Path input, int pass) {
     List<String> argv = new ArrayList<>(program.argv());
-    String in = pass == 1 ? inSandbox(input) : stageInput(input, pass);
-    String answer = inSandbox(test.answer());
+    // A later pass's input is the previous pass's nextpass.in, on the host: the validator gets a
+    // copy.
+    String in =
+        pass == 1 ? inSandbox(input, "in") : stage(input, feedbackDir + "-pass" + pass + ".in");
+    String answer = inSandbox(test.answer(), "ans");
     if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
       argv.addAll(List.of(in, "/dev/stdin", answer));
     } else {
@@ -210,19 +213,26 @@ public final class ValidatorRunner implements OutputChecker {
     return argv;
   }
 
-  /** A later pass's input lives on the host; the validator gets a copy in its own /box. */
-  private String stageInput(Path input, int pass) {
-    String name = feedbackDir + "-pass" + pass + ".in";
-    try {
-      sandbox.writeWorkFile(name, Files.readAllBytes(input), 0644);
-    } catch (IOException e) {
-      throw new UncheckedIOException("staging " + input, e);
+  /**
+   * The path of a test file inside the validator's sandbox: under /problem for the package's own
+   * files; a copy in /box for files from elsewhere (inline tests), and an empty file for a missing
+   * answer.
+   */
+  private String inSandbox(Path file, String kind) {
+    if (file != null && file.startsWith(problem.root())) {
+      return PROBLEM_DIR + "/" + problem.root().relativize(file);
     }
-    return "/box/" + name;
+    return stage(file, feedbackDir + "." + kind);
   }
 
-  private String inSandbox(Path file) {
-    return PROBLEM_DIR + "/" + problem.root().relativize(file);
+  /** Copies a host file (or nothing, for null) into the validator's /box. */
+  private String stage(Path file, String name) {
+    try {
+      sandbox.writeWorkFile(name, file == null ? new byte[0] : Files.readAllBytes(file), 0644);
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging " + file, e);
+    }
+    return "/box/" + name;
   }
 
   private Optional<String> feedback(String name) {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -217,25 +216,6 @@ public final class Verification {
 
   private static String trim(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.2f", d);
-  }
-
-  /** Worker slots handed out to parallel judgings, so no two share a uid. */
-  private static final class SlotPool {
-    private final LinkedBlockingQueue<Integer> free = new LinkedBlockingQueue<>();
-
-    SlotPool(int size) {
-      for (int i = 0; i < size; i++) {
-        free.add(i);
-      }
-    }
-
-    int take() throws InterruptedException {
-      return free.take();
-    }
-
-    void give(int slot) {
-      free.add(slot);
-    }
   }
 
   /** Counts for a summary line. */

@@ -86,6 +86,13 @@ public final class Leftovers {
     return count;
   }
 
+  /** No sandbox process and no host mount under {@code stateDir}: for tests of another JVM. */
+  public static void assertNoProcessesOrMounts(Path stateDir)
+      throws IOException, InterruptedException {
+    assertEquals(List.of(), sandboxProcesses(), "processes left by a sandbox");
+    assertEquals(List.of(), mountsUnder(stateDir), "host mounts left by a sandbox");
+  }
+
   public static void assertNone(Path stateDir, Path cgroupBase)
       throws IOException, InterruptedException {
     assertEquals(List.of(), sandboxProcesses(), "processes left by a sandbox");

@@ -1,0 +1,94 @@
+package dev.judgefleet.worker.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A producer for submissions and a watcher on the verdict and progress topics, for the command line
+ * ({@code judge submit}, {@code judge load}). The watcher reads every partition from its end as of
+ * opening, without a consumer group: start it before producing, and no verdict is missed.
+ */
+final class KafkaSession implements AutoCloseable {
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final String submissions;
+
+  KafkaSession(String bootstrap, String submissions, List<String> watched) {
+    this.submissions = submissions;
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    Properties c = new Properties();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+    consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : watched) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+      if (infos == null || infos.isEmpty()) {
+        close();
+        throw new IllegalStateException(
+            "topic " + topic + " does not exist at " + bootstrap + " (is the stack up?)");
+      }
+      infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    // Resolve the end offsets now, not lazily at the first poll (which may come after producing).
+    partitions.forEach(consumer::position);
+  }
+
+  /** Sends a submission; returns once the broker acknowledged it. */
+  void submit(String key, byte[] json) {
+    Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(submissions, key, json));
+    try {
+      sent.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while submitting", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka refused the submission: " + e.getCause(), e);
+    }
+  }
+
+  /** Sends without waiting (for load generation); failures surface at {@link #flush()}. */
+  Future<RecordMetadata> submitAsync(String key, byte[] json) {
+    return producer.send(new ProducerRecord<>(submissions, key, json));
+  }
+
+  void flush() {
+    producer.flush();
+  }
+
+  Iterable<ConsumerRecord<String, byte[]>> poll(Duration timeout) {
+    return consumer.poll(timeout);
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+    consumer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.judgefleet.worker.cli;
+
+import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.messaging.WorkerRuntime;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+
+/** {@code judge serve}: the worker alone, against KAFKA_BOOTSTRAP_SERVERS, until SIGTERM. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the worker: consume judge.submissions, publish judge.verdicts and judge.progress.",
+      "Kafka: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092). Health and metrics on :8080/q/.",
+      "Stops on SIGTERM, finishing the submissions in flight first (judge.worker.shutdown-grace)."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = Logger.getLogger(ServeCommand.class);
+
+  @Inject WorkerConfig config;
+  @Inject WorkerRuntime runtime;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Override
+  public Integer call() {
+    if (!ConfigUtils.getProfiles().contains("serve")) {
+      System.err.println(
+          "judge serve: run it through bin/judge (which selects the 'serve' configuration"
+              + " profile), or with -Dquarkus.profile=serve");
+      return 2;
+    }
+    WorkerRuntime.State state = runtime.start();
+    LOG.infof(
+        "worker %s ready: %d slots, cgroup %s, problems under %s; consuming %s from %s",
+        state.node(),
+        state.slots().size(),
+        state.engine().cgroupVersion(),
+        config.problems().root().toAbsolutePath(),
+        config.worker().topics().submissions(),
+        bootstrap);
+    if (LaunchMode.current() != LaunchMode.TEST) {
+      Quarkus.waitForExit();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.judgefleet.worker.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.judgefleet.model.ProgressEvent;
+import dev.judgefleet.model.Submission;
+import dev.judgefleet.model.TestResult;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.WireJson;
+import dev.judgefleet.worker.WorkerConfig;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code judge submit}: put a submission on Kafka and print its verdict when it arrives. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Produce SOURCE as a submission to judge.submissions and wait for its verdict on",
+      "judge.verdicts (progress on a terminal). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
+      "Exit status: 0 on AC, 1 on any other verdict or a time-out, 2 on a usage error."
+    })
+public final class SubmitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Inject WorkerConfig config;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String defaultBootstrap;
+
+  @Option(names = "--problem", required = true, description = "the problem id")
+  String problem;
+
+  @Option(names = "--language", required = true, description = "the language id")
+  String language;
+
+  @Option(names = "--json", description = "print the verdict event as JSON")
+  boolean json;
+
+  @Option(names = "--no-wait", description = "only submit; print the submission id")
+  boolean noWait;
+
+  @Option(names = "--bootstrap", description = "Kafka bootstrap servers")
+  String bootstrap;
+
+  @Option(names = "--timeout", defaultValue = "300s", description = "how long to wait (300s)")
+  String timeout;
+
+  @Option(names = "--id", description = "the submission id (default: a random UUID)")
+  String id;
+
+  @Parameters(index = "0", paramLabel = "SOURCE")
+  Path source;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(source)) {
+      throw new ParameterException(spec.commandLine(), "source file " + source + " not found");
+    }
+    Duration wait;
+    try {
+      wait = Units.duration(timeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String submissionId = id != null ? id : UUID.randomUUID().toString();
+    ObjectMapper mapper = WireJson.mapper();
+    Submission submission =
+        new Submission(
+            Submission.SCHEMA_VERSION,
+            submissionId,
+            problem,
+            null,
+            language,
+            Files.readString(source, StandardCharsets.UTF_8),
+            null,
+            null,
+            List.of(),
+            1,
+            Instant.now(),
+            null);
+    WorkerConfig.Topics topics = config.worker().topics();
+    String servers = bootstrap != null ? bootstrap : defaultBootstrap;
+    PrintStream err = System.err;
+    try (KafkaSession kafka =
+        new KafkaSession(
+            servers, topics.submissions(), List.of(topics.verdicts(), topics.progress()))) {
+      kafka.submit(submissionId, mapper.writeValueAsBytes(submission));
+      if (noWait) {
+        System.out.println(submissionId);
+        return 0;
+      }
+      Progress progress = new Progress(err, json);
+      progress.show("submitted " + submissionId + " to " + topics.submissions() + " at " + servers);
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+          if (!submissionId.equals(record.key())) {
+            continue;
+          }
+          if (record.topic().equals(topics.progress())) {
+            ProgressEvent p = mapper.readValue(record.value(), ProgressEvent.class);
+            progress.show(
+                p.phase().name().toLowerCase(Locale.ROOT)
+                    + (p.test() != null ? " test " + p.test() + "/" + p.of() : ""));
+          } else {
+            progress.clear();
+            VerdictEvent verdict = mapper.readValue(record.value(), VerdictEvent.class);
+            print(verdict, mapper);
+            return verdict.verdict() == Verdict.AC ? 0 : 1;
+          }
+        }
+      }
+      progress.clear();
+      err.println(
+          "judge submit: no verdict for "
+              + submissionId
+              + " within "
+              + timeout
+              + " (is a worker running? `bin/judge up`)");
+      return 1;
+    } catch (IllegalStateException e) {
+      err.println("judge submit: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private void print(VerdictEvent v, ObjectMapper mapper) throws IOException {
+    PrintStream out = System.out;
+    if (json) {
+      out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(v));
+      return;
+    }
+    for (TestResult t : v.tests()) {
+      out.printf(
+          Locale.ROOT,
+          "%-28s %-4s %6d ms %10s  %s%n",
+          t.name(),
+          t.verdict(),
+          t.timeMs(),
+          Units.humanBytes(t.memoryBytes()),
+          t.checkerMessage() == null ? "" : t.checkerMessage().lines().findFirst().orElse(""));
+    }
+    out.printf(
+        Locale.ROOT,
+        "verdict: %s%s  time %d ms  memory %s  (judged in %d ms on %s)%n",
+        v.verdict(),
+        v.score() == null
+            ? ""
+            : "  score " + v.score() + (v.maxScore() == null ? "" : "/" + v.maxScore()),
+        v.timeMs(),
+        Units.humanBytes(v.memoryBytes()),
+        v.judgeMs(),
+        v.judgedBy() == null ? "?" : v.judgedBy().node());
+    if (v.message() != null && v.verdict() != Verdict.AC) {
+      out.println(v.message());
+    }
+  }
+}

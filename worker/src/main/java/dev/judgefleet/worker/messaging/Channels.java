@@ -1,0 +1,18 @@
+package dev.judgefleet.worker.messaging;
+
+/** The worker's messaging channels; their Kafka topics are configured under judge.worker.topics. */
+public final class Channels {
+  public static final String SUBMISSIONS = "submissions";
+  public static final String VERDICTS = "verdicts";
+  public static final String PROGRESS = "progress";
+  public static final String DEAD_LETTERS = "dead-letters";
+
+  /** The record headers a dead-lettered submission carries. */
+  public static final String HEADER_REASON = "judgefleet-dlq-reason";
+
+  public static final String HEADER_TOPIC = "judgefleet-dlq-topic";
+  public static final String HEADER_PARTITION = "judgefleet-dlq-partition";
+  public static final String HEADER_OFFSET = "judgefleet-dlq-offset";
+
+  private Channels() {}
+}

@@ -1,0 +1,147 @@
+package dev.judgefleet.worker.messaging;
+
+import dev.judgefleet.model.Phase;
+import dev.judgefleet.model.ProgressEvent;
+import dev.judgefleet.model.Submission;
+import dev.judgefleet.model.SubmissionParseResult;
+import dev.judgefleet.model.SubmissionParser;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.judge.ProgressListener;
+import dev.judgefleet.worker.service.JudgingService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns submissions on Kafka into verdicts on Kafka. Each runs on one of the node's judging slots
+ * (a named worker pool, its concurrency the slot count: never an unbounded pool). A submission's
+ * message is acknowledged, and its offset becomes committable, only after Kafka acknowledged the
+ * verdict, so a worker killed mid-judging loses nothing: the submission is delivered again.
+ *
+ * <p>The consumer reads raw bytes and parses them itself: a record that is not a valid submission
+ * never stops consumption; it goes to the dead-letter topic with the reason, and, when its
+ * submissionId can be read, an IE verdict says why.
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+  private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
+
+  @Inject WorkerRuntime runtime;
+  @Inject VerdictPublisher publisher;
+  @Inject ShutdownGate gate;
+  @Inject SubmissionMapping mapping;
+
+  @Incoming(Channels.SUBMISSIONS)
+  @Blocking(value = "judge-slots", ordered = false)
+  public CompletionStage<Void> onSubmission(Message<byte[]> message) {
+    if (!gate.admit()) {
+      // Shutting down: hand the submission back. No ack (not committed), no nack (not
+      // dead-lettered): it is delivered again to whoever owns the partition next.
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      WorkerRuntime.State state = runtime.state();
+      CompletionStage<Void> published = handle(message, state);
+      if (published == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      published.toCompletableFuture().join();
+      return message.ack();
+    } catch (RuntimeException e) {
+      // Not acknowledged: the offset stays uncommitted and the submission comes back.
+      LOG.errorf(
+          e, "submission at %s could not be answered; leaving it uncommitted", where(message));
+      return CompletableFuture.completedFuture(null);
+    } finally {
+      gate.done();
+    }
+  }
+
+  /** Answers a record; null when it was handed back instead (shutting down). */
+  private CompletionStage<Void> handle(Message<byte[]> message, WorkerRuntime.State state) {
+    byte[] bytes = message.getPayload() == null ? new byte[0] : message.getPayload();
+    SubmissionParseResult parsed = SubmissionParser.parse(bytes, mapping.policy());
+    if (parsed instanceof SubmissionParseResult.Malformed malformed) {
+      return deadLetter(message, bytes, malformed.reason(), malformed.submissionId(), state);
+    }
+    Submission submission = ((SubmissionParseResult.Parsed) parsed).submission();
+    String id = submission.submissionId();
+    int attempt = submission.attempt();
+    int slot;
+    try {
+      slot = state.slots().take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a slot", e);
+    }
+    try {
+      publisher.progress(
+          new ProgressEvent(VerdictEvent.SCHEMA_VERSION, id, attempt, Phase.ACCEPTED, null, null));
+      ProgressListener progress =
+          (phase, test, of) ->
+              publisher.progress(
+                  new ProgressEvent(
+                      VerdictEvent.SCHEMA_VERSION,
+                      id,
+                      attempt,
+                      phase,
+                      phase == Phase.RUNNING ? test : null,
+                      phase == Phase.RUNNING ? of : null));
+      JudgingService.Outcome outcome =
+          state.service().judge(mapping.request(submission), slot, progress);
+      if (gate.abandoned()) {
+        // The grace period ran out while this was judged: hand it back.
+        LOG.infof("handed back %s (attempt %d)", id, attempt);
+        return null;
+      }
+      VerdictEvent event = outcome.event();
+      state.metrics().queued(event.queuedMs() == null ? -1 : event.queuedMs());
+      state.metrics().judged(event, outcome.result().orElse(null));
+      publisher.progress(
+          new ProgressEvent(VerdictEvent.SCHEMA_VERSION, id, attempt, Phase.DONE, null, null));
+      return publisher.verdict(event);
+    } finally {
+      state.slots().give(slot);
+    }
+  }
+
+  private CompletionStage<Void> deadLetter(
+      Message<byte[]> message,
+      byte[] bytes,
+      String reason,
+      Optional<String> submissionId,
+      WorkerRuntime.State state) {
+    Optional<IncomingKafkaRecordMetadata> meta =
+        message.getMetadata(IncomingKafkaRecordMetadata.class);
+    String key = meta.map(m -> (String) m.getKey()).orElse(null);
+    LOG.warnf("dead-lettering the record at %s: %s", where(message), reason);
+    state.metrics().deadLettered();
+    CompletionStage<Void> dead =
+        publisher.deadLetter(
+            key,
+            bytes,
+            reason,
+            meta.map(IncomingKafkaRecordMetadata::getTopic).orElse(""),
+            meta.map(IncomingKafkaRecordMetadata::getPartition).orElse(-1),
+            meta.map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L));
+    if (submissionId.isEmpty()) {
+      return dead;
+    }
+    VerdictEvent verdict = mapping.rejected(submissionId.get(), reason, state.node());
+    return dead.thenCompose(ignored -> publisher.verdict(verdict));
+  }
+
+  private static String where(Message<?> message) {
+    return message
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(m -> m.getTopic() + "/" + m.getPartition() + "@" + m.getOffset())
+        .orElse("?");
+  }
+}

@@ -1,0 +1,137 @@
+package dev.judgefleet.worker.messaging;
+
+import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.judge.DerivedTimeLimits;
+import dev.judgefleet.worker.judge.Judge;
+import dev.judgefleet.worker.judge.SlotPool;
+import dev.judgefleet.worker.judge.ValidatorCache;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemStore;
+import dev.judgefleet.worker.sandbox.RunLimits;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
+import dev.judgefleet.worker.sandbox.Sandbox;
+import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.SandboxSpec;
+import dev.judgefleet.worker.service.JudgingService;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The worker's judging side, started on first use (the command line never starts it): the sandbox
+ * engine, the judge, the problem store, the slots, and the self-test that gates readiness, as
+ * Bazel's sandbox probes itself by running /bin/true once at start.
+ */
+@ApplicationScoped
+public class WorkerRuntime {
+  private static final Logger LOG = Logger.getLogger(WorkerRuntime.class);
+
+  @Inject WorkerConfig config;
+  @Inject MeterRegistry registry;
+
+  private volatile State state;
+  private volatile String selfTest = "not run yet";
+  private volatile boolean ready;
+
+  /** Everything a judging needs, made once. */
+  public record State(
+      SandboxEngine engine,
+      Judge judge,
+      JudgingService service,
+      SlotPool slots,
+      WorkerMetrics metrics,
+      String node) {}
+
+  public State state() {
+    State s = state;
+    return s != null ? s : start();
+  }
+
+  public synchronized State start() {
+    if (state != null) {
+      return state;
+    }
+    SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+    Judge judge = new Judge(engine, new ValidatorCache(engine));
+    LanguageCatalog languages = config.languages().catalog();
+    String node = config.worker().node().orElseGet(WorkerRuntime::hostname);
+    JudgingService service =
+        new JudgingService(
+            judge,
+            languages,
+            new ProblemStore(config.problems().root(), config.problems().refresh()),
+            new DerivedTimeLimits(config.sandbox().stateDir()),
+            node,
+            dev.judgefleet.worker.WorkerVersion.get(),
+            config.worker().setupRetries());
+    SlotPool slots = new SlotPool(config.worker().slots());
+    WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
+    state = new State(engine, judge, service, slots, metrics, node);
+    selfTest(engine, slots.size());
+    return state;
+  }
+
+  /** Runs /bin/true in a fresh sandbox (on a uid no slot uses): the node can judge, or not. */
+  private void selfTest(SandboxEngine engine, int spareSlot) {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(spareSlot))) {
+      RunResult r = box.run(RunSpec.of(List.of("/bin/true"), RunLimits.defaults()));
+      ready = r.status() == RunStatus.OK;
+      selfTest =
+          ready
+              ? "passed: cgroup "
+                  + engine.cgroupVersion()
+                  + ", sandbox "
+                  + r.setupTime().toMillis()
+                  + " ms to exec"
+              : "failed: " + r.summary();
+    } catch (RuntimeException e) {
+      ready = false;
+      selfTest = "failed: " + e.getMessage();
+    }
+    if (ready) {
+      LOG.infof("sandbox self-test %s", selfTest);
+    } else {
+      LOG.errorf("sandbox self-test %s", selfTest);
+    }
+  }
+
+  public boolean started() {
+    return state != null;
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  public String selfTest() {
+    return selfTest;
+  }
+
+  /** Ends the engine (its sandboxes' inits, its cgroups); called once judging has drained. */
+  public synchronized void stop() {
+    if (state != null) {
+      state.judge().close();
+      state.engine().close();
+      state = null;
+      ready = false;
+    }
+  }
+
+  private static String hostname() {
+    String env = System.getenv("NODE_NAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+}

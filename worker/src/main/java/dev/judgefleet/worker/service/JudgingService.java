@@ -1,0 +1,329 @@
+package dev.judgefleet.worker.service;
+
+import dev.judgefleet.model.JudgedBy;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.judge.DerivedTimeLimits;
+import dev.judgefleet.worker.judge.Judge;
+import dev.judgefleet.worker.judge.JudgeOptions;
+import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.ProgressListener;
+import dev.judgefleet.worker.judge.TimeLimitInference;
+import dev.judgefleet.worker.judge.VerdictEvents;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.Aggregation;
+import dev.judgefleet.worker.problem.OutputValidation;
+import dev.judgefleet.worker.problem.PackageFormat;
+import dev.judgefleet.worker.problem.ProblemException;
+import dev.judgefleet.worker.problem.ProblemLimits;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.ProblemStore;
+import dev.judgefleet.worker.problem.ProblemType;
+import dev.judgefleet.worker.problem.TestCase;
+import dev.judgefleet.worker.problem.TestGroup;
+import dev.judgefleet.worker.sandbox.SandboxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Judges a request and always answers with a verdict event: the judge's verdict, or {@code IE} with
+ * the reason when the worker cannot judge it (unknown problem, stale version, a language this node
+ * lacks, a sandbox that cannot be set up after retries). Knows nothing of Kafka.
+ */
+public final class JudgingService {
+  /** Limits for inline tests of a problem this worker does not have. */
+  private static final Duration INLINE_TIME = Duration.ofSeconds(2);
+
+  private static final long INLINE_MEMORY = 256L << 20;
+  private static final long INLINE_OUTPUT = 64L << 20;
+
+  private final Judge judge;
+  private final LanguageCatalog languages;
+  private final ProblemStore problems;
+  private final DerivedTimeLimits derived;
+  private final String node;
+  private final String version;
+  private final int setupRetries;
+
+  public JudgingService(
+      Judge judge,
+      LanguageCatalog languages,
+      ProblemStore problems,
+      DerivedTimeLimits derived,
+      String node,
+      String version,
+      int setupRetries) {
+    this.judge = judge;
+    this.languages = languages;
+    this.problems = problems;
+    this.derived = derived;
+    this.node = node;
+    this.version = version;
+    this.setupRetries = setupRetries;
+  }
+
+  /** The outcome of a request: the verdict event and, when it was judged, the full result. */
+  public record Outcome(VerdictEvent event, Optional<JudgeResult> result) {}
+
+  public Outcome judge(JudgeRequest request, int slot, ProgressListener progress) {
+    long queuedMs =
+        request
+            .submittedAt()
+            .map(t -> Math.max(0, Instant.now().toEpochMilli() - t.toEpochMilli()))
+            .orElse(-1L);
+    VerdictEvents.Context context =
+        new VerdictEvents.Context(
+            request.submissionId(),
+            request.attempt(),
+            UUID.randomUUID().toString(),
+            request.problemId(),
+            request.language(),
+            new JudgedBy(node, slot, version),
+            queuedMs < 0 ? null : queuedMs,
+            request.metadata());
+    Path scratch = null;
+    try {
+      Optional<Language> language = languages.find(request.language());
+      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+        return internalError(
+            context, "language '" + request.language() + "' is not available on node " + node);
+      }
+      Optional<ProblemPackage> stored = problems.find(request.problemId());
+      if (stored.isPresent()
+          && request.problemVersion().isPresent()
+          && !request.problemVersion().get().equals(stored.get().contentVersion())) {
+        return internalError(
+            context,
+            "problem "
+                + request.problemId()
+                + " is at version "
+                + stored.get().contentVersion()
+                + " on node "
+                + node
+                + ", the submission asked for "
+                + request.problemVersion().get());
+      }
+      if (stored.isEmpty() && request.tests().isEmpty()) {
+        return internalError(
+            context,
+            "unknown problem '"
+                + request.problemId()
+                + "' (no package"
+                + " of that name under "
+                + problems.root()
+                + " on node "
+                + node
+                + ")");
+      }
+      List<TestCase> inline = null;
+      if (!request.tests().isEmpty()) {
+        scratch = Files.createTempDirectory("judgefleet-inline-");
+        inline = inlineTests(request, scratch);
+      }
+      ProblemPackage problem =
+          withOverrides(stored.orElseGet(() -> inlineProblem(request.problemId())), request);
+      Duration timeLimit = timeLimit(problem, request, slot);
+      JudgeResult result =
+          judgeWithRetries(problem, language.get(), request, timeLimit, inline, slot, progress);
+      return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
+    } catch (ProblemException e) {
+      return internalError(context, e.getMessage());
+    } catch (RuntimeException | IOException e) {
+      return internalError(context, "judging failed on node " + node + ": " + e);
+    } finally {
+      if (scratch != null) {
+        deleteTree(scratch);
+      }
+    }
+  }
+
+  private JudgeResult judgeWithRetries(
+      ProblemPackage problem,
+      Language language,
+      JudgeRequest request,
+      Duration timeLimit,
+      List<TestCase> tests,
+      int slot,
+      ProgressListener progress) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return judge.judge(
+            problem,
+            language,
+            request.source(),
+            timeLimit,
+            tests,
+            new JudgeOptions(false, slot),
+            progress);
+      } catch (SandboxException e) {
+        if (attempt >= setupRetries) {
+          throw new IllegalStateException(
+              "the sandbox could not be set up (" + (attempt + 1) + " attempts): " + e.getMessage(),
+              e);
+        }
+      }
+    }
+  }
+
+  private Duration timeLimit(ProblemPackage problem, JudgeRequest request, int slot) {
+    if (request.timeLimit().isPresent()) {
+      return request.timeLimit().get();
+    }
+    if (problem.limits().timeLimit().isPresent()) {
+      return problem.limits().timeLimit().get();
+    }
+    synchronized (derived) {
+      return derived
+          .get(problem.id(), problem.contentVersion())
+          .orElseGet(
+              () -> {
+                Duration limit =
+                    TimeLimitInference.infer(judge, problem, languages, slot).timeLimit();
+                derived.put(problem.id(), problem.contentVersion(), limit);
+                return limit;
+              });
+    }
+  }
+
+  private static ProblemPackage withOverrides(ProblemPackage p, JudgeRequest request) {
+    if (request.memoryBytes().isEmpty() && request.outputBytes().isEmpty()) {
+      return p;
+    }
+    ProblemLimits l = p.limits();
+    ProblemLimits limits =
+        new ProblemLimits(
+            l.timeLimit(),
+            l.timeLimitSource(),
+            l.acToTimeLimit(),
+            l.timeLimitToTle(),
+            l.timeResolution(),
+            request.memoryBytes().orElse(l.memoryBytes()),
+            request.outputBytes().orElse(l.outputBytes()),
+            l.codeBytes(),
+            l.compilationTime(),
+            l.compilationMemoryBytes(),
+            l.validationTime(),
+            l.validationMemoryBytes(),
+            l.validationOutputBytes(),
+            l.validationPasses());
+    return new ProblemPackage(
+        p.id(),
+        p.name(),
+        p.root(),
+        p.contentVersion(),
+        p.format(),
+        p.type(),
+        limits,
+        p.validation(),
+        p.sample(),
+        p.secret(),
+        p.submissions(),
+        p.warnings());
+  }
+
+  /** A problem that exists only through a submission's inline tests. */
+  private static ProblemPackage inlineProblem(String id) {
+    ProblemLimits limits =
+        new ProblemLimits(
+            Optional.of(INLINE_TIME),
+            "inline",
+            2.0,
+            1.5,
+            Duration.ofSeconds(1),
+            INLINE_MEMORY,
+            INLINE_OUTPUT,
+            1L << 20,
+            Duration.ofSeconds(60),
+            2048L << 20,
+            Duration.ofSeconds(60),
+            2048L << 20,
+            8L << 20,
+            2);
+    TestGroup none =
+        new TestGroup(
+            "secret",
+            List.of(),
+            List.of(),
+            Aggregation.PASS_FAIL,
+            OptionalDouble.empty(),
+            List.of(),
+            Double.NaN);
+    return new ProblemPackage(
+        id,
+        id,
+        Path.of("/nonexistent"),
+        "inline",
+        PackageFormat.V2025_09,
+        ProblemType.PASS_FAIL,
+        limits,
+        new OutputValidation(Optional.empty(), List.of()),
+        none,
+        none,
+        List.of(),
+        List.of());
+  }
+
+  private static List<TestCase> inlineTests(JudgeRequest request, Path dir) throws IOException {
+    List<TestCase> tests = new ArrayList<>();
+    int n = 0;
+    for (JudgeRequest.InlineTest test : request.tests()) {
+      n++;
+      Path in = Files.write(dir.resolve(n + ".in"), test.input());
+      Path ans =
+          test.answer().isPresent()
+              ? Files.write(dir.resolve(n + ".ans"), test.answer().get())
+              : null;
+      tests.add(new TestCase("inline/" + test.name(), in, ans, List.of(), List.of()));
+    }
+    return tests;
+  }
+
+  private Outcome internalError(VerdictEvents.Context context, String message) {
+    VerdictEvent event =
+        new VerdictEvent(
+            VerdictEvent.SCHEMA_VERSION,
+            context.submissionId(),
+            context.attempt(),
+            context.judgingId(),
+            context.problemId(),
+            null,
+            context.language(),
+            Verdict.IE,
+            message,
+            null,
+            null,
+            0,
+            0,
+            null,
+            List.of(),
+            null,
+            context.judgedBy(),
+            Instant.now(),
+            context.queuedMs(),
+            0,
+            context.metadata());
+    return new Outcome(event, Optional.empty());
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

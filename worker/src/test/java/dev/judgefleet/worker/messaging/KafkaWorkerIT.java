@@ -1,0 +1,241 @@
+package dev.judgefleet.worker.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.security.auth.module.UnixSystem;
+import dev.judgefleet.model.Phase;
+import dev.judgefleet.model.ProgressEvent;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.sandbox.IntegrationEngine;
+import dev.judgefleet.worker.sandbox.Leftovers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker end to end: a real broker (in this JVM), the packaged worker in a process of its own,
+ * submissions in, verdicts, progress and dead letters out; and a worker killed or stopped in the
+ * middle of judging.
+ */
+class KafkaWorkerIT {
+  private static final Duration VERDICT = Duration.ofSeconds(90);
+  private static final String APLUSB_C =
+      "#include <stdio.h>\nint main(){long long a,b;scanf(\"%lld %lld\",&a,&b);"
+          + "printf(\"%lld\\n\",a+b);return 0;}\n";
+
+  private static TestBroker broker;
+  private static TestClient client;
+  private static Path state;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(new UnixSystem().getUid() == 0, "needs root");
+    assumeTrue(WorkerProcess.packaged(), "the packaged worker is built by `mvn package`");
+    broker = new TestBroker();
+    broker.createTopics();
+    client = new TestClient(broker.bootstrap());
+    state = IntegrationEngine.stateDir().resolveSibling("it-state-kafka");
+    Files.createDirectories(state);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (client != null) {
+      client.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static String submission(
+      String id, String problem, String language, String source, String extra) {
+    return "{\"schemaVersion\":1,\"submissionId\":\""
+        + id
+        + "\",\"problemId\":\""
+        + problem
+        + "\",\"language\":\""
+        + language
+        + "\",\"source\":"
+        + quote(source)
+        + extra
+        + "}";
+  }
+
+  private static String quote(String s) {
+    try {
+      return client.json.writeValueAsString(s);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static VerdictEvent verdict(String id) throws Exception {
+    return client.json.readValue(client.verdict(id, VERDICT).value(), VerdictEvent.class);
+  }
+
+  /** A Python program that sleeps, then answers, under a generous inline-test time limit. */
+  private static String slow(String id, int seconds) {
+    return submission(
+        id,
+        "scratch",
+        "python3",
+        "import time\ntime.sleep(" + seconds + ")\nprint(sum(map(int, input().split())))\n",
+        ",\"limits\":{\"timeMs\":20000},\"tests\":[{\"name\":\"t1\",\"input\":\"1 2\\n\","
+            + "\"answer\":\"3\\n\"}]");
+  }
+
+  @Test
+  void judgesSubmissionsAndPublishesVerdictsProgressAndDeadLetters() throws Exception {
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s")) {
+      worker.awaitReady(Duration.ofSeconds(90));
+      assertEquals(200, worker.get("/q/health/live").statusCode());
+
+      String ok = "ok-" + UUID.randomUUID();
+      client.send(ok, submission(ok, "aplusb", "c", APLUSB_C, ""));
+      // Garbage, and a valid-looking submission in a language nobody knows: both dead-lettered,
+      // the second also answered with IE; then consumption goes on.
+      client.send("garbage", "{not json at all".getBytes(StandardCharsets.UTF_8));
+      String cobol = "cobol-" + UUID.randomUUID();
+      client.send(cobol, submission(cobol, "aplusb", "cobol", "DISPLAY 'HI'.", ""));
+      String unknown = "unknown-" + UUID.randomUUID();
+      client.send(unknown, submission(unknown, "no-such-problem", "c", APLUSB_C, ""));
+      String stale = "stale-" + UUID.randomUUID();
+      client.send(
+          stale,
+          submission(stale, "aplusb", "c", APLUSB_C, ",\"problemVersion\":\"0123456789abcdef\""));
+      String inline = "inline-" + UUID.randomUUID();
+      client.send(
+          inline,
+          submission(
+              inline,
+              "scratch",
+              "c",
+              APLUSB_C,
+              ",\"tests\":[{\"name\":\"t1\",\"input\":\"1 2\\n\",\"answer\":\"3\\n\"},"
+                  + "{\"name\":\"t2\",\"input\":\"5 5\\n\",\"answer\":\"11\\n\"}]"));
+
+      VerdictEvent accepted = verdict(ok);
+      assertEquals(Verdict.AC, accepted.verdict(), accepted.toString());
+      assertEquals("aplusb", accepted.problemId());
+      assertTrue(accepted.tests().size() >= 7, accepted.toString());
+      List<Phase> phases =
+          client.all("judge.progress", ok).stream()
+              .map(r -> read(r, ProgressEvent.class).phase())
+              .distinct()
+              .toList();
+      assertEquals(List.of(Phase.ACCEPTED, Phase.COMPILING, Phase.RUNNING, Phase.DONE), phases);
+
+      ConsumerRecord<String, byte[]> garbage =
+          client.await("judge.submissions.dlq", r -> "garbage".equals(r.key()), VERDICT);
+      assertEquals("{not json at all", new String(garbage.value(), StandardCharsets.UTF_8));
+      assertNotNull(garbage.headers().lastHeader(Channels.HEADER_REASON));
+      assertEquals(
+          "judge.submissions",
+          new String(garbage.headers().lastHeader(Channels.HEADER_TOPIC).value()));
+
+      client.await("judge.submissions.dlq", r -> cobol.equals(r.key()), VERDICT);
+      VerdictEvent cobolVerdict = verdict(cobol);
+      assertEquals(Verdict.IE, cobolVerdict.verdict());
+      assertTrue(cobolVerdict.message().contains("cobol"), cobolVerdict.message());
+
+      VerdictEvent unknownVerdict = verdict(unknown);
+      assertEquals(Verdict.IE, unknownVerdict.verdict());
+      assertTrue(unknownVerdict.message().contains("unknown problem"), unknownVerdict.message());
+      VerdictEvent staleVerdict = verdict(stale);
+      assertEquals(Verdict.IE, staleVerdict.verdict());
+      assertTrue(
+          staleVerdict.message().contains("asked for 0123456789abcdef"), staleVerdict.message());
+
+      VerdictEvent inlineVerdict = verdict(inline);
+      assertEquals(Verdict.WA, inlineVerdict.verdict(), inlineVerdict.toString());
+      assertEquals(
+          List.of(Verdict.AC, Verdict.WA),
+          inlineVerdict.tests().stream().map(t -> t.verdict()).toList());
+
+      String metrics = worker.get("/q/metrics").body();
+      assertTrue(metrics.contains("judge_verdicts_total{"), metrics);
+      assertTrue(metrics.contains("verdict=\"AC\""), metrics);
+      assertTrue(metrics.contains("judge_slots_busy"), metrics);
+      JsonNode ready = client.json.readTree(worker.get("/q/health/ready").body());
+      assertEquals("UP", ready.get("status").asText());
+    }
+    Leftovers.assertNoProcessesOrMounts(state);
+  }
+
+  @Test
+  void aWorkerKilledInTheMiddleOfJudgingLosesNothing() throws Exception {
+    String id = "killed-" + UUID.randomUUID();
+    try (WorkerProcess first = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+      first.awaitReady(Duration.ofSeconds(90));
+      client.send(id, slow(id, 4));
+      client.await(
+          "judge.progress",
+          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+          VERDICT);
+      first.kill();
+    }
+    assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict from the killed worker");
+    try (WorkerProcess second = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+      second.awaitReady(Duration.ofSeconds(90));
+      VerdictEvent verdict = verdict(id);
+      assertEquals(Verdict.AC, verdict.verdict(), verdict.toString());
+    }
+  }
+
+  @Test
+  void sigtermFinishesWhatIsInFlight() throws Exception {
+    String id = "finished-" + UUID.randomUUID();
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "60s")) {
+      worker.awaitReady(Duration.ofSeconds(90));
+      client.send(id, slow(id, 3));
+      client.await(
+          "judge.progress",
+          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+          VERDICT);
+      int exit = worker.terminate(Duration.ofSeconds(60));
+      assertEquals(List.of(0, 143).contains(exit), true, "exit " + exit + "\n" + worker.log());
+    }
+    assertEquals(Verdict.AC, verdict(id).verdict());
+  }
+
+  @Test
+  void sigtermHandsBackWhatItCannotFinish() throws Exception {
+    String id = "handed-back-" + UUID.randomUUID();
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "1s")) {
+      worker.awaitReady(Duration.ofSeconds(90));
+      client.send(id, slow(id, 8));
+      client.await(
+          "judge.progress",
+          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+          VERDICT);
+      worker.terminate(Duration.ofSeconds(30));
+    }
+    assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict before the hand-back");
+    assertTrue(client.all("judge.submissions.dlq", id).isEmpty(), "never dead-lettered");
+    try (WorkerProcess next = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+      next.awaitReady(Duration.ofSeconds(90));
+      assertEquals(Verdict.AC, verdict(id).verdict());
+    }
+  }
+
+  private static <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
+    try {
+      return client.json.readValue(record.value(), type);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
