@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.WireJson;
+import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
@@ -99,7 +100,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 UUID.randomUUID().toString(),
                 problem.id(),
                 lang.id(),
-                new JudgedBy(Hostname.get(), 0, dev.judgefleet.worker.WorkerVersion.get()),
+                new JudgedBy(NodeName.get(), 0, dev.judgefleet.worker.WorkerVersion.get()),
                 null,
                 Map.of());
         System.out.println(

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.messaging;
 
+import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
@@ -18,8 +19,6 @@ import dev.judgefleet.worker.service.JudgingService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -60,7 +59,7 @@ public class WorkerRuntime {
     SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
     Judge judge = new Judge(engine, new ValidatorCache(engine));
     LanguageCatalog languages = config.languages().catalog();
-    String node = config.worker().node().orElseGet(WorkerRuntime::hostname);
+    String node = config.worker().node().orElseGet(NodeName::get);
     JudgingService service =
         new JudgingService(
             judge,
@@ -120,18 +119,6 @@ public class WorkerRuntime {
       state.engine().close();
       state = null;
       ready = false;
-    }
-  }
-
-  private static String hostname() {
-    String env = System.getenv("NODE_NAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
     }
   }
 }

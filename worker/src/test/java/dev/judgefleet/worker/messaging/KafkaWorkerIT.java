@@ -179,12 +179,7 @@ class KafkaWorkerIT {
   void aWorkerKilledInTheMiddleOfJudgingLosesNothing() throws Exception {
     String id = "killed-" + UUID.randomUUID();
     try (WorkerProcess first = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
-      first.awaitReady(Duration.ofSeconds(90));
-      client.send(id, slow(id, 4));
-      client.await(
-          "judge.progress",
-          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
-          VERDICT);
+      startJudging(first, id, 4);
       first.kill();
     }
     assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict from the killed worker");
@@ -199,12 +194,7 @@ class KafkaWorkerIT {
   void sigtermFinishesWhatIsInFlight() throws Exception {
     String id = "finished-" + UUID.randomUUID();
     try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "60s")) {
-      worker.awaitReady(Duration.ofSeconds(90));
-      client.send(id, slow(id, 3));
-      client.await(
-          "judge.progress",
-          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
-          VERDICT);
+      startJudging(worker, id, 3);
       int exit = worker.terminate(Duration.ofSeconds(60));
       assertEquals(List.of(0, 143).contains(exit), true, "exit " + exit + "\n" + worker.log());
     }
@@ -215,12 +205,7 @@ class KafkaWorkerIT {
   void sigtermHandsBackWhatItCannotFinish() throws Exception {
     String id = "handed-back-" + UUID.randomUUID();
     try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "1s")) {
-      worker.awaitReady(Duration.ofSeconds(90));
-      client.send(id, slow(id, 8));
-      client.await(
-          "judge.progress",
-          r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
-          VERDICT);
+      startJudging(worker, id, 8);
       worker.terminate(Duration.ofSeconds(30));
     }
     assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict before the hand-back");
@@ -237,5 +222,15 @@ class KafkaWorkerIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Sends a submission that sleeps {@code seconds} in its one test; returns once it is running. */
+  private void startJudging(WorkerProcess worker, String id, int seconds) throws Exception {
+    worker.awaitReady(Duration.ofSeconds(90));
+    client.send(id, slow(id, seconds));
+    client.await(
+        "judge.progress",
+        r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+        VERDICT);
   }
 }
