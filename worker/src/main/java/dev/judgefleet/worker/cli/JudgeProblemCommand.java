@@ -6,10 +6,12 @@ import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.WorkerVersion;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.TestOutcome;
 import dev.judgefleet.worker.judge.TimeLimitInference;
 import dev.judgefleet.worker.judge.ValidatorCache;
@@ -23,9 +25,9 @@ import dev.judgefleet.worker.sandbox.SandboxEngine;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +40,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code judge judge}: judge one source file against a problem package. */
+/** {@code judge judge}: judge one submission against a problem package. */
 @Command(
     name = "judge",
     mixinStandardHelpOptions = true,
@@ -67,8 +69,11 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the verdict event as JSON")
   boolean json;
 
-  @Parameters(index = "0", paramLabel = "SOURCE")
-  Path source;
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE",
+      description = "the main source file, then any files that go beside it (headers, modules)")
+  List<Path> sources;
 
   @Override
   public Integer call() throws IOException {
@@ -80,10 +85,8 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     }
     LanguageCatalog catalog = config.languages().catalog();
     Language lang = language(catalog);
-    if (!Files.isRegularFile(source)) {
-      throw new ParameterException(spec.commandLine(), "source file " + source + " not found");
-    }
-    byte[] code = Files.readAllBytes(source);
+    SourceArguments.check(spec, sources);
+    SourceBundle code = SourceArguments.bundle(sources);
     PrintStream err = System.err;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
         Judge judge = new Judge(engine, new ValidatorCache(engine))) {
@@ -95,12 +98,12 @@ public final class JudgeProblemCommand implements Callable<Integer> {
       if (json) {
         var context =
             new VerdictEvents.Context(
-                source.getFileName().toString(),
+                sources.get(0).getFileName().toString(),
                 1,
                 UUID.randomUUID().toString(),
                 problem.id(),
                 lang.id(),
-                new JudgedBy(NodeName.get(), 0, dev.judgefleet.worker.WorkerVersion.get()),
+                new JudgedBy(NodeName.get(), 0, WorkerVersion.get()),
                 null,
                 Map.of());
         System.out.println(
@@ -146,13 +149,13 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     Language lang =
         language != null
             ? catalog.find(language).orElse(null)
-            : catalog.forFile(source.getFileName().toString()).orElse(null);
+            : catalog.forFile(sources.get(0).getFileName().toString()).orElse(null);
     if (lang == null) {
       throw new ParameterException(
           spec.commandLine(),
           (language != null
                   ? "unknown language '" + language + "'"
-                  : "cannot tell the language" + " of " + source + "; use --language")
+                  : "cannot tell the language" + " of " + sources.get(0) + "; use --language")
               + "; known: "
               + catalog.all().stream().map(Language::id).collect(Collectors.joining(", ")));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.CompiledProgram;
 import dev.judgefleet.worker.judge.ProgramBuilder;
+import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.sandbox.RunLimits;
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(lang, 0))) {
       CompiledProgram program =
-          ProgramBuilder.build(sandbox, lang, code, ProgramBuilder.COMPILE_LIMITS);
+          ProgramBuilder.build(sandbox, lang, SourceBundle.of(code), ProgramBuilder.COMPILE_LIMITS);
       RunResult run = null;
       if (program.ok()) {
         RunSpec runSpec = program.runSpec(limits, wallLimit != null).withStdin(stdin);

@@ -68,14 +68,15 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--id", description = "the submission id (default: a random UUID)")
   String id;
 
-  @Parameters(index = "0", paramLabel = "SOURCE")
-  Path source;
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE",
+      description = "the main source file, then any files that go beside it (headers, modules)")
+  List<Path> sources;
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(source)) {
-      throw new ParameterException(spec.commandLine(), "source file " + source + " not found");
-    }
+    SourceArguments.check(spec, sources);
     Duration wait;
     try {
       wait = Units.duration(timeout);
@@ -91,8 +92,9 @@ public final class SubmitCommand implements Callable<Integer> {
             problem,
             null,
             language,
-            Files.readString(source, StandardCharsets.UTF_8),
-            null,
+            // One file travels as readable text; several as named files.
+            sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
+            sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
             null,
             List.of(),
             1,

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,7 @@ public final class Judge implements AutoCloseable {
   public JudgeResult judge(
       ProblemPackage problem,
       Language language,
-      byte[] source,
+      SourceBundle source,
       Duration timeLimit,
       List<TestCase> tests,
       JudgeOptions options,
@@ -65,14 +66,18 @@ public final class Judge implements AutoCloseable {
     long start = System.nanoTime();
     Run run = new Run(problem, timeLimit, start);
     progress.progress(Phase.COMPILING, 0, 0);
-    if (source.length > problem.limits().codeBytes()) {
+    if (source.totalBytes() > problem.limits().codeBytes()) {
       return run.finish(
           Verdict.CE,
           "the source is "
-              + source.length
+              + source.totalBytes()
               + " bytes, over the limit of "
               + problem.limits().codeBytes(),
           null);
+    }
+    Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source);
+    if (unbuildable.isPresent()) {
+      return run.finish(Verdict.CE, unbuildable.get(), null);
     }
     Path scratch = scratchDir();
     try (Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts a source file into a sandbox and compiles it there, under the compiler's own limits. The
@@ -43,16 +44,30 @@ public final class ProgramBuilder {
   }
 
   /**
-   * Writes the source into /box under the language's file name and compiles it.
+   * Writes the source into /box (the main file under the language's file name, the others under
+   * their own) and compiles it. A compile template's {@code {sources}} is the main file followed by
+   * the other files in the language, so C and C++ link every unit while headers are only included.
    *
    * @return the program; {@link CompiledProgram#ok()} is false on a compile error
    */
   public static CompiledProgram build(
-      Sandbox sandbox, Language language, byte[] source, RunLimits compileLimits) {
-    String text = new String(source, StandardCharsets.UTF_8);
-    String main = language.entryPoint().mainName(text, language.defaultMain());
-    String fileName = Language.expand(language.sourceFile(), Map.of("main", main));
-    sandbox.writeWorkFile(fileName, source);
+      Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
+    String main = mainName(language, source);
+    String fileName = mainFile(language, source);
+    if (source.others().containsKey(fileName)) {
+      throw new IllegalArgumentException(clash(fileName));
+    }
+    sandbox.writeWorkFile(fileName, source.main());
+    List<String> sources = new ArrayList<>(List.of(fileName));
+    source
+        .others()
+        .forEach(
+            (name, content) -> {
+              sandbox.writeWorkFile(name, content);
+              if (language.isSourceFile(name)) {
+                sources.add(name);
+              }
+            });
     if (!language.compiled()) {
       return new CompiledProgram(language, main, fileName, null, "");
     }
@@ -60,7 +75,8 @@ public final class ProgramBuilder {
     env.addAll(language.env());
     RunSpec compile =
         new RunSpec(
-            Language.expand(language.compile(), Map.of("source", fileName, "main", main)),
+            Language.expand(
+                withSources(language.compile(), sources), Map.of("source", fileName, "main", main)),
             env,
             MountLayer.WORK_DIR,
             null,
@@ -71,6 +87,45 @@ public final class ProgramBuilder {
             language.seccompProfile());
     RunResult result = sandbox.run(compile);
     return new CompiledProgram(language, main, fileName, result, compilerOutput(result));
+  }
+
+  /** The main class or program name the language's entry-point rule finds in the main file. */
+  static String mainName(Language language, SourceBundle source) {
+    String text = new String(source.main(), StandardCharsets.UTF_8);
+    return language.entryPoint().mainName(text, language.defaultMain());
+  }
+
+  /** The name the main file is saved under in /box. */
+  static String mainFile(Language language, SourceBundle source) {
+    return Language.expand(language.sourceFile(), Map.of("main", mainName(language, source)));
+  }
+
+  /**
+   * Why this code cannot be built as sent, the contestant's mistake (CE), or empty. Another file
+   * must not take the main file's name: one of the two would be lost.
+   */
+  public static Optional<String> unbuildable(Language language, SourceBundle source) {
+    String fileName = mainFile(language, source);
+    return source.others().containsKey(fileName) ? Optional.of(clash(fileName)) : Optional.empty();
+  }
+
+  private static String clash(String fileName) {
+    return "another file is named "
+        + fileName
+        + ", the name the main file is compiled under; rename it";
+  }
+
+  /** The template with its {@code {sources}} element replaced by the source files, in order. */
+  static List<String> withSources(List<String> template, List<String> sources) {
+    List<String> out = new ArrayList<>();
+    for (String part : template) {
+      if (part.equals("{sources}")) {
+        out.addAll(sources);
+      } else {
+        out.add(part);
+      }
+    }
+    return out;
   }
 
   private static String compilerOutput(RunResult result) {

@@ -8,8 +8,10 @@ import dev.judgefleet.worker.problem.ReferenceSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,7 +50,7 @@ public final class TimeLimitInference {
           judge.judge(
               problem,
               language.get(),
-              read(submission),
+              read(submission, language.get()),
               CAP,
               null,
               new JudgeOptions(true, slot),
@@ -89,10 +91,25 @@ public final class TimeLimitInference {
     return Optional.empty();
   }
 
-  /** The submission's main source (its first file in a language the catalog knows). */
-  public static byte[] read(ReferenceSubmission submission) {
+  /**
+   * The submission's code: its first file in the language is the main one; the others (of a
+   * submission that is a directory) go beside it under their own names.
+   */
+  public static SourceBundle read(ReferenceSubmission submission, Language language) {
+    List<Path> files = submission.files();
+    Path main =
+        files.stream()
+            .filter(f -> language.isSourceFile(f.getFileName().toString()))
+            .findFirst()
+            .orElse(files.get(0));
     try {
-      return Files.readAllBytes(submission.files().get(0));
+      Map<String, byte[]> others = new LinkedHashMap<>();
+      for (Path file : files) {
+        if (!file.equals(main)) {
+          others.putIfAbsent(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+      }
+      return new SourceBundle(Files.readAllBytes(main), others);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + submission.name(), e);
     }

@@ -144,7 +144,7 @@ public final class Verification {
       return judge.judge(
           problem,
           language,
-          TimeLimitInference.read(submission),
+          TimeLimitInference.read(submission, language),
           limit,
           null,
           new JudgeOptions(runAll, slot),

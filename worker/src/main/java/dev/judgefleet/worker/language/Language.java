@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * A language the judge compiles and runs. Command lines are templates; {@link #expand} fills in
- * {@code {source}} (the source file's name), {@code {main}} (the main class or program name),
- * {@code {memoryMiB}} and {@code {stackMiB}}.
+ * {@code {source}} (the main source file's name), {@code {main}} (the main class or program name),
+ * {@code {memoryMiB}} and {@code {stackMiB}}; in a compile command, an element that is exactly
+ * {@code {sources}} becomes the main file and every other file of the submission in the language.
  *
  * @param id the wire id ({@code cpp}), as submissions name it
  * @param name a human name ({@code C++ 20 (g++)})
@@ -62,6 +63,17 @@ public record Language(
 
   public boolean compiled() {
     return !compile.isEmpty();
+  }
+
+  /** Whether a file of this name is a source in this language, by its extension. */
+  public boolean isSourceFile(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String extension = fileName.substring(dot + 1);
+    return extensions.contains(extension)
+        || extensions.contains(extension.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The program the host must have for this language to be available. */

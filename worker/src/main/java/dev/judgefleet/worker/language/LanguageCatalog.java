@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,7 +49,7 @@ public final class LanguageCatalog {
                 "-static",
                 "-o",
                 "main",
-                "{source}",
+                "{sources}",
                 "-lm"),
             List.of("/box/main"),
             1.0,
@@ -76,7 +75,7 @@ public final class LanguageCatalog {
                 "-static",
                 "-o",
                 "main",
-                "{source}"),
+                "{sources}"),
             List.of("/box/main"),
             1.0,
             0,
@@ -94,7 +93,7 @@ public final class LanguageCatalog {
             List.of("py", "py3"),
             "main.py",
             // A syntax check up front, as DOMjudge does: a SyntaxError is CE, not RE.
-            List.of("/usr/bin/python3", "-m", "py_compile", "{source}"),
+            List.of("/usr/bin/python3", "-m", "py_compile", "{sources}"),
             List.of("/usr/bin/python3", "{source}"),
             1.0,
             0,
@@ -119,7 +118,7 @@ public final class LanguageCatalog {
                 "UTF-8",
                 "-d",
                 ".",
-                "{source}"),
+                "{sources}"),
             List.of(
                 "/usr/bin/java",
                 "-XX:+UseSerialGC",
@@ -220,18 +219,7 @@ public final class LanguageCatalog {
 
   /** The language a file name's extension maps to. */
   public Optional<Language> forFile(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    if (dot < 0) {
-      return Optional.empty();
-    }
-    String extension = fileName.substring(dot + 1);
-    for (Language language : byId.values()) {
-      if (language.extensions().contains(extension)
-          || language.extensions().contains(extension.toLowerCase(Locale.ROOT))) {
-        return Optional.of(language);
-      }
-    }
-    return Optional.empty();
+    return byId.values().stream().filter(l -> l.isSourceFile(fileName)).findFirst();
   }
 
   /** A rustup stable toolchain or a system rustc, as a sysroot directory. */

@@ -22,12 +22,12 @@ import java.util.Set;
  * <pre>
  * languages:
  *   - id: cpp
- *     compile: [/usr/bin/g++, -std=gnu++17, -O2, -static, -o, main, "{source}"]
+ *     compile: [/usr/bin/g++, -std=gnu++17, -O2, -static, -o, main, "{sources}"]
  *   - id: kotlin
  *     name: Kotlin
  *     extensions: [kt]
  *     source_file: main.kt
- *     compile: [/opt/kotlinc/bin/kotlinc, -d, ., "{source}"]
+ *     compile: [/opt/kotlinc/bin/kotlinc, -d, ., "{sources}"]
  *     run: [/usr/bin/java, -cp, /box, "{main}"]
  *     entry_point: kotlin_main_kt
  *     binds: [/opt/kotlinc]

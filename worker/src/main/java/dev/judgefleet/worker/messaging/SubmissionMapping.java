@@ -2,12 +2,14 @@ package dev.judgefleet.worker.messaging;
 
 import dev.judgefleet.model.InlineTest;
 import dev.judgefleet.model.JudgedBy;
+import dev.judgefleet.model.SourceFile;
 import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.SubmissionPolicy;
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
+import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.service.JudgeRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,12 +52,19 @@ public class SubmissionMapping {
     return p;
   }
 
-  /** A valid submission as a request: the main file's bytes, the overrides, the inline tests. */
+  /** A valid submission as a request: its files, the overrides, the inline tests. */
   public JudgeRequest request(Submission s) {
-    byte[] source =
-        s.source() != null
-            ? s.source().getBytes(StandardCharsets.UTF_8)
-            : s.files().get(0).content().orElseThrow();
+    SourceBundle source;
+    if (s.source() != null) {
+      source = SourceBundle.of(s.source().getBytes(StandardCharsets.UTF_8));
+    } else {
+      // The validator has checked the names (plain, unique) and the Base64 already.
+      Map<String, byte[]> others = new LinkedHashMap<>();
+      for (SourceFile file : s.files().subList(1, s.files().size())) {
+        others.put(file.name(), file.content().orElseThrow());
+      }
+      source = new SourceBundle(s.files().get(0).content().orElseThrow(), others);
+    }
     List<JudgeRequest.InlineTest> tests =
         s.tests() == null ? List.of() : s.tests().stream().map(SubmissionMapping::inline).toList();
     return new JudgeRequest(

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.service;
 
+import dev.judgefleet.worker.judge.SourceBundle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * One submission to judge, as the service needs it (the wire's {@code Submission}, decoded).
  *
- * @param source the main source file's content
+ * @param source the main source file and the others sent with it
  * @param tests inline tests ("run with custom input"), empty to use the package's
  * @param timeLimit an override of the problem's time limit, already within the worker's policy
  * @param memoryBytes an override of the memory limit
@@ -22,7 +23,7 @@ public record JudgeRequest(
     String problemId,
     Optional<String> problemVersion,
     String language,
-    byte[] source,
+    SourceBundle source,
     List<InlineTest> tests,
     Optional<Duration> timeLimit,
     Optional<Long> memoryBytes,

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,7 @@ class JudgeIT {
     return judge.judge(
         problem,
         python,
-        source.getBytes(StandardCharsets.UTF_8),
+        SourceBundle.of(source.getBytes(StandardCharsets.UTF_8)),
         Duration.ofSeconds(2),
         tests,
         JudgeOptions.defaults(),
@@ -113,6 +114,41 @@ class JudgeIT {
     assertEquals(Verdict.AC, result.verdict(), result.message());
     assertEquals(1, result.tests().size());
     assertEquals(problem.id(), plain.id());
+  }
+
+  @Test
+  void aSubmissionOfSeveralFilesIsJudgedAsOne() {
+    ProblemPackage problem = ProblemLoader.load(Path.of("../examples/problems/aplusb"));
+    Language python = LANGUAGES.find("python3").orElseThrow();
+    byte[] main =
+        "import sys\nfrom adder import add\nprint(add(*map(int, sys.stdin.read().split())))\n"
+            .getBytes();
+    byte[] adder = "def add(a, b):\n    return a + b\n".getBytes();
+
+    JudgeResult accepted = judgeFiles(problem, python, main, Map.of("adder.py", adder));
+    assertEquals(Verdict.AC, accepted.verdict(), accepted.message());
+
+    // The syntax check covers every module, not only the main file.
+    JudgeResult broken =
+        judgeFiles(problem, python, main, Map.of("adder.py", "def add(a, b:\n".getBytes()));
+    assertEquals(Verdict.CE, broken.verdict());
+    assertTrue(broken.message().contains("adder.py"), broken.message());
+
+    JudgeResult clash = judgeFiles(problem, python, main, Map.of("main.py", adder));
+    assertEquals(Verdict.CE, clash.verdict());
+    assertTrue(clash.message().contains("main.py"), clash.message());
+  }
+
+  private static JudgeResult judgeFiles(
+      ProblemPackage problem, Language language, byte[] main, Map<String, byte[]> others) {
+    return judge.judge(
+        problem,
+        language,
+        new SourceBundle(main, others),
+        Duration.ofSeconds(2),
+        null,
+        JudgeOptions.defaults(),
+        ProgressListener.NONE);
   }
 
   private Path copyOf(String name) throws IOException {

@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -79,18 +82,58 @@ class LanguagesIT {
           ProgramBuilder.build(
               box,
               language,
-              Files.readAllBytes(source(language, "aplusb")),
+              SourceBundle.of(Files.readAllBytes(source(language, "aplusb"))),
               ProgramBuilder.COMPILE_LIMITS);
-      assertEquals(true, program.ok(), program.compilerOutput());
-      RunResult run =
-          box.run(
-              program
-                  .runSpec(
-                      RunLimits.forCpu(Duration.ofSeconds(5)).withMemoryBytes(256 << 20), false)
-                  .withStdin(input));
-      assertEquals(RunStatus.OK, run.status(), run.summary() + "\n" + run.stderr().headText());
-      assertEquals("1000000002345\n", run.stdout().headText());
+      assertEquals("1000000002345\n", runOk(box, program, input));
     }
+  }
+
+  /**
+   * A submission of several files: the main one, a second unit or module the compile (or the
+   * interpreter) must find beside it, and in C and C++ a header.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void compilesAndRunsASubmissionOfSeveralFiles(String id) throws IOException {
+    Language language = language(id);
+    Path dir = SOURCES.resolve("multifile").resolve(id);
+    assumeTrue(Files.isDirectory(dir), "no multi-file example for " + id);
+    Path main;
+    Map<String, byte[]> others = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.sorted().toList();
+      main =
+          all.stream()
+              .filter(f -> f.getFileName().toString().matches("(?i)main\\..*"))
+              .findFirst()
+              .orElseThrow();
+      for (Path f : all) {
+        if (!f.equals(main)) {
+          others.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+      }
+    }
+    Path input = Files.writeString(temp.resolve("in"), "40 2\n");
+    try (Sandbox box = engine.open(ProgramBuilder.sandboxFor(language, 3))) {
+      CompiledProgram program =
+          ProgramBuilder.build(
+              box,
+              language,
+              new SourceBundle(Files.readAllBytes(main), others),
+              ProgramBuilder.COMPILE_LIMITS);
+      assertEquals("42\n", runOk(box, program, input));
+    }
+  }
+
+  private static String runOk(Sandbox box, CompiledProgram program, Path input) {
+    assertEquals(true, program.ok(), program.compilerOutput());
+    RunResult run =
+        box.run(
+            program
+                .runSpec(RunLimits.forCpu(Duration.ofSeconds(5)).withMemoryBytes(256 << 20), false)
+                .withStdin(input));
+    assertEquals(RunStatus.OK, run.status(), run.summary() + "\n" + run.stderr().headText());
+    return run.stdout().headText();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,7 +146,7 @@ class LanguagesIT {
           ProgramBuilder.build(
               box,
               language,
-              Files.readAllBytes(source(language, "broken")),
+              SourceBundle.of(Files.readAllBytes(source(language, "broken"))),
               ProgramBuilder.COMPILE_LIMITS);
       assertFalse(program.ok());
       assertEquals(RunStatus.RE, program.compile().status(), program.compile().summary());

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +87,33 @@ class KafkaWorkerIT {
     return client.json.readValue(client.verdict(id, VERDICT).value(), VerdictEvent.class);
   }
 
+  /** a+b in C as three files on the wire: the main file, a header and a second unit. */
+  private static String multiFile(String id) {
+    String main =
+        "#include <stdio.h>\n#include \"add.h\"\n"
+            + "int main(void){long long a,b;scanf(\"%lld %lld\",&a,&b);"
+            + "printf(\"%lld\\n\",add(a,b));}\n";
+    String header = "long long add(long long a, long long b);\n";
+    String unit = "#include \"add.h\"\nlong long add(long long a, long long b){return a+b;}\n";
+    return "{\"schemaVersion\":1,\"submissionId\":\""
+        + id
+        + "\",\"problemId\":\"aplusb\",\"language\":\"c\",\"files\":["
+        + file("sol.c", main)
+        + ","
+        + file("add.h", header)
+        + ","
+        + file("add.c", unit)
+        + "]}";
+  }
+
+  private static String file(String name, String content) {
+    return "{\"name\":\""
+        + name
+        + "\",\"contentBase64\":\""
+        + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8))
+        + "\"}";
+  }
+
   /** A Python program that sleeps, then answers, under a generous inline-test time limit. */
   private static String slow(String id, int seconds) {
     return submission(
@@ -127,6 +155,9 @@ class KafkaWorkerIT {
               ",\"tests\":[{\"name\":\"t1\",\"input\":\"1 2\\n\",\"answer\":\"3\\n\"},"
                   + "{\"name\":\"t2\",\"input\":\"5 5\\n\",\"answer\":\"11\\n\"}]"));
 
+      String files = "files-" + UUID.randomUUID();
+      client.send(files, multiFile(files));
+
       VerdictEvent accepted = verdict(ok);
       assertEquals(Verdict.AC, accepted.verdict(), accepted.toString());
       assertEquals("aplusb", accepted.problemId());
@@ -164,6 +195,9 @@ class KafkaWorkerIT {
       assertEquals(
           List.of(Verdict.AC, Verdict.WA),
           inlineVerdict.tests().stream().map(t -> t.verdict()).toList());
+
+      VerdictEvent filesVerdict = verdict(files);
+      assertEquals(Verdict.AC, filesVerdict.verdict(), filesVerdict.toString());
 
       String metrics = worker.get("/q/metrics").body();
       assertTrue(metrics.contains("judge_verdicts_total{"), metrics);
