@@ -15,6 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param signal the fatal signal's name ({@code SIGSEGV}), or null
  * @param checkerMessage what the output validator said to the judges, capped
  * @param score the test's score in a scoring problem, else null
+ * @param stdout what the program wrote to stdout, capped: only for a submission's inline tests
+ *     ("run with custom input"), never for a problem's own tests, whose data stays secret
+ * @param stderr what it wrote to stderr, capped, likewise
+ * @param outputTruncated whether stdout or stderr was cut short, when they are given
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -27,4 +31,36 @@ public record TestResult(
     Integer exitCode,
     String signal,
     String checkerMessage,
-    Double score) {}
+    Double score,
+    String stdout,
+    String stderr,
+    Boolean outputTruncated) {
+
+  /** The result of a test whose output is not echoed back. */
+  public TestResult(
+      String name,
+      String group,
+      Verdict verdict,
+      long timeMs,
+      long wallMs,
+      long memoryBytes,
+      Integer exitCode,
+      String signal,
+      String checkerMessage,
+      Double score) {
+    this(
+        name,
+        group,
+        verdict,
+        timeMs,
+        wallMs,
+        memoryBytes,
+        exitCode,
+        signal,
+        checkerMessage,
+        score,
+        null,
+        null,
+        null);
+  }
+}

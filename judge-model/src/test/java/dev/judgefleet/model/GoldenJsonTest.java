@@ -43,6 +43,7 @@ class GoldenJsonTest {
         golden("verdict-accepted.json", VerdictEvent.class, Goldens::verdictAccepted),
         golden("verdict-scoring.json", VerdictEvent.class, Goldens::verdictScoring),
         golden("verdict-compile-error.json", VerdictEvent.class, Goldens::verdictCompileError),
+        golden("verdict-custom-input.json", VerdictEvent.class, Goldens::verdictCustomInput),
         golden("progress-running.json", ProgressEvent.class, Goldens::progressRunning));
   }
 

@@ -43,6 +43,7 @@ class GoldenSchemaTest {
     "verdict-accepted.json, verdict-event.schema.json",
     "verdict-scoring.json, verdict-event.schema.json",
     "verdict-compile-error.json, verdict-event.schema.json",
+    "verdict-custom-input.json, verdict-event.schema.json",
     "progress-running.json, progress-event.schema.json"
   })
   void goldenSatisfiesItsSchema(String golden, String schema) throws Exception {

@@ -337,6 +337,64 @@ final class Goldens {
         ordered("contest", "nwerc2024", "team", "team042"));
   }
 
+  static VerdictEvent verdictCustomInput() {
+    return new VerdictEvent(
+        1,
+        "practice:u981:custom:17",
+        1,
+        "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9",
+        "scratch",
+        null,
+        "python3",
+        Verdict.RE,
+        null,
+        null,
+        null,
+        31,
+        9_437_184,
+        new CompileInfo(true, "", 24),
+        List.of(
+            new TestResult(
+                "inline/small",
+                "inline",
+                Verdict.AC,
+                12,
+                14,
+                9_175_040,
+                0,
+                null,
+                null,
+                null,
+                "3\n",
+                "",
+                false),
+            new TestResult(
+                "inline/empty",
+                "inline",
+                Verdict.RE,
+                31,
+                33,
+                9_437_184,
+                1,
+                null,
+                null,
+                null,
+                "",
+                """
+                Traceback (most recent call last):
+                  File "/box/main.py", line 1, in <module>
+                    a, b = map(int, input().split())
+                EOFError: EOF when reading a line
+                """,
+                false)),
+        null,
+        new JudgedBy("judge-01.practice", 0, "0.1.0"),
+        Instant.parse("2025-06-02T18:20:45.112Z"),
+        9L,
+        131,
+        null);
+  }
+
   static ProgressEvent progressRunning() {
     return new ProgressEvent(1, "ioi-mock:c2:p3:000118", 1, Phase.RUNNING, 4, 5);
   }

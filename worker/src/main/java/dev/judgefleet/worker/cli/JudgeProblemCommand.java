@@ -105,7 +105,8 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 lang.id(),
                 new JudgedBy(NodeName.get(), 0, WorkerVersion.get()),
                 null,
-                Map.of());
+                Map.of(),
+                false);
         System.out.println(
             WireJson.mapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)

@@ -2,6 +2,7 @@ package dev.judgefleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.judgefleet.model.InlineTest;
 import dev.judgefleet.model.ProgressEvent;
 import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.TestResult;
@@ -17,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
@@ -68,6 +71,21 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--id", description = "the submission id (default: a random UUID)")
   String id;
 
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = {
+        "run with custom input: judge on FILE instead of the problem's tests (repeatable);",
+        "the verdict shows what the program printed"
+      })
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(
+      names = "--answer",
+      paramLabel = "FILE",
+      description = "the expected output of the --input at the same position (repeatable)")
+  List<Path> answers = new ArrayList<>();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "SOURCE",
@@ -77,6 +95,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SourceArguments.check(spec, sources);
+    List<InlineTest> tests = inlineTests();
     Duration wait;
     try {
       wait = Units.duration(timeout);
@@ -96,7 +115,7 @@ public final class SubmitCommand implements Callable<Integer> {
             sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
             sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
             null,
-            List.of(),
+            tests,
             1,
             Instant.now(),
             null);
@@ -146,6 +165,34 @@ public final class SubmitCommand implements Callable<Integer> {
     }
   }
 
+  /** The --input and --answer files as inline tests named after the input files. */
+  private List<InlineTest> inlineTests() throws IOException {
+    if (answers.size() > inputs.size()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--answer given " + answers.size() + " times for " + inputs.size() + " --input");
+    }
+    for (Path file : Stream.concat(inputs.stream(), answers.stream()).toList()) {
+      if (!Files.isRegularFile(file)) {
+        throw new ParameterException(spec.commandLine(), "file " + file + " not found");
+      }
+    }
+    List<InlineTest> tests = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Path input = inputs.get(i);
+      String file = input.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+      String name = file.substring(0, Math.min(file.length(), 100));
+      tests.add(
+          new InlineTest(
+              (i + 1) + "-" + name,
+              Files.readString(input, StandardCharsets.UTF_8),
+              i < answers.size()
+                  ? Files.readString(answers.get(i), StandardCharsets.UTF_8)
+                  : null));
+    }
+    return tests;
+  }
+
   private void print(VerdictEvent v, ObjectMapper mapper) throws IOException {
     PrintStream out = System.out;
     if (json) {
@@ -161,6 +208,11 @@ public final class SubmitCommand implements Callable<Integer> {
           t.timeMs(),
           Units.humanBytes(t.memoryBytes()),
           t.checkerMessage() == null ? "" : t.checkerMessage().lines().findFirst().orElse(""));
+      printOutput("stdout", t.stdout(), out);
+      printOutput("stderr", t.stderr(), out);
+      if (Boolean.TRUE.equals(t.outputTruncated())) {
+        out.println("  [output truncated]");
+      }
     }
     out.printf(
         Locale.ROOT,
@@ -176,5 +228,13 @@ public final class SubmitCommand implements Callable<Integer> {
     if (v.message() != null && v.verdict() != Verdict.AC) {
       out.println(v.message());
     }
+  }
+
+  private static void printOutput(String stream, String text, PrintStream out) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    out.println("  " + stream + ":");
+    text.lines().forEach(line -> out.println("    " + line));
   }
 }

@@ -5,7 +5,9 @@ import dev.judgefleet.model.GroupScore;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.TestResult;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.sandbox.CapturedOutput;
 import dev.judgefleet.worker.sandbox.plan.Kernel;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,21 @@ import java.util.Map;
 public final class VerdictEvents {
   private VerdictEvents() {}
 
-  /** Who and what a verdict is about, beyond the judging itself. */
+  /**
+   * How much program output the inline tests of one verdict echo back in all: a quarter MiB keeps
+   * the verdict well inside Kafka's default 1 MiB message however many tests there are.
+   */
+  static final int ECHO_BUDGET_BYTES = 256 * 1024;
+
+  private static final int ECHO_STDOUT_BYTES = 64 * 1024;
+  private static final int ECHO_STDERR_BYTES = 16 * 1024;
+
+  /**
+   * Who and what a verdict is about, beyond the judging itself.
+   *
+   * @param echoOutput whether the tests' stdout and stderr go into the verdict: only for the
+   *     submission's own inline tests, never for a problem's (their data is secret)
+   */
   public record Context(
       String submissionId,
       int attempt,
@@ -23,7 +39,8 @@ public final class VerdictEvents {
       String language,
       JudgedBy judgedBy,
       Long queuedMs,
-      Map<String, Object> metadata) {}
+      Map<String, Object> metadata,
+      boolean echoOutput) {}
 
   public static VerdictEvent of(JudgeResult result, Context context) {
     CompileInfo compile =
@@ -33,23 +50,33 @@ public final class VerdictEvents {
                 result.compile().ok(),
                 result.compile().compilerOutput(),
                 result.compile().compile().cpu().toMillis());
+    int echoed = Math.max(1, result.tests().size());
+    int stdoutCap = Math.min(ECHO_STDOUT_BYTES, ECHO_BUDGET_BYTES * 3 / 4 / echoed);
+    int stderrCap = Math.min(ECHO_STDERR_BYTES, ECHO_BUDGET_BYTES / 4 / echoed);
     List<TestResult> tests =
         result.tests().stream()
             .map(
-                t ->
-                    new TestResult(
-                        t.test().name(),
-                        t.group(),
-                        t.verdict(),
-                        t.cpuNanos() / 1_000_000,
-                        t.wallNanos() / 1_000_000,
-                        t.memoryBytes(),
-                        t.run() == null ? null : t.run().exitCode(),
-                        t.run() == null || t.run().signal() == null
-                            ? null
-                            : Kernel.Signal.name(t.run().signal()),
-                        t.checkerMessage().isEmpty() ? null : t.checkerMessage(),
-                        result.testScores().get(t.test().name())))
+                t -> {
+                  boolean echo = context.echoOutput() && t.run() != null;
+                  CapturedOutput out = echo ? t.run().stdout() : null;
+                  CapturedOutput err = echo ? t.run().stderr() : null;
+                  return new TestResult(
+                      t.test().name(),
+                      t.group(),
+                      t.verdict(),
+                      t.cpuNanos() / 1_000_000,
+                      t.wallNanos() / 1_000_000,
+                      t.memoryBytes(),
+                      t.run() == null ? null : t.run().exitCode(),
+                      t.run() == null || t.run().signal() == null
+                          ? null
+                          : Kernel.Signal.name(t.run().signal()),
+                      t.checkerMessage().isEmpty() ? null : t.checkerMessage(),
+                      result.testScores().get(t.test().name()),
+                      echo ? head(out, stdoutCap) : null,
+                      echo ? head(err, stderrCap) : null,
+                      echo ? cut(out, stdoutCap) || cut(err, stderrCap) : null);
+                })
             .toList();
     List<GroupScore> groups =
         result.score().isEmpty()
@@ -84,5 +111,16 @@ public final class VerdictEvents {
         context.queuedMs(),
         result.judgeTime().toMillis(),
         context.metadata());
+  }
+
+  /** The first {@code cap} bytes of a stream as text (a character cut in two is replaced). */
+  private static String head(CapturedOutput output, int cap) {
+    byte[] head = output.head();
+    return new String(head, 0, Math.min(cap, head.length), StandardCharsets.UTF_8);
+  }
+
+  /** Whether the text given back is less than the program wrote. */
+  private static boolean cut(CapturedOutput output, int cap) {
+    return output.bytes() > cap || output.truncated();
   }
 }

@@ -92,7 +92,8 @@ public final class JudgingService {
             request.language(),
             new JudgedBy(node, slot, version),
             queuedMs < 0 ? null : queuedMs,
-            request.metadata());
+            request.metadata(),
+            !request.tests().isEmpty());
     Path scratch = null;
     try {
       Optional<Language> language = languages.find(request.language());

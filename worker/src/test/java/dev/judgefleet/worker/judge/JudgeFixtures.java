@@ -26,6 +26,21 @@ final class JudgeFixtures {
   }
 
   static RunResult run(RunStatus status, RunCause cause, Integer exit, Integer signal) {
+    return run(status, cause, exit, signal, CapturedOutput.NONE, CapturedOutput.NONE);
+  }
+
+  /** A run that exited 0 having written {@code stdout} and {@code stderr}. */
+  static RunResult printed(CapturedOutput stdout, CapturedOutput stderr) {
+    return run(RunStatus.OK, RunCause.NONE, 0, null, stdout, stderr);
+  }
+
+  private static RunResult run(
+      RunStatus status,
+      RunCause cause,
+      Integer exit,
+      Integer signal,
+      CapturedOutput stdout,
+      CapturedOutput stderr) {
     return new RunResult(
         status,
         cause,
@@ -38,8 +53,8 @@ final class JudgeFixtures {
         1 << 20,
         false,
         1,
-        CapturedOutput.NONE,
-        CapturedOutput.NONE,
+        stdout,
+        stderr,
         Duration.ZERO,
         null,
         null,

@@ -195,6 +195,10 @@ class KafkaWorkerIT {
       assertEquals(
           List.of(Verdict.AC, Verdict.WA),
           inlineVerdict.tests().stream().map(t -> t.verdict()).toList());
+      // Custom input echoes what the program printed; a problem's own tests never do.
+      assertEquals("3\n", inlineVerdict.tests().get(0).stdout());
+      assertEquals("10\n", inlineVerdict.tests().get(1).stdout());
+      assertTrue(accepted.tests().stream().allMatch(t -> t.stdout() == null), accepted.toString());
 
       VerdictEvent filesVerdict = verdict(files);
       assertEquals(Verdict.AC, filesVerdict.verdict(), filesVerdict.toString());
