@@ -12,13 +12,8 @@ import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * Judges a submission against a problem package: one sandbox for the submission (its compile and
@@ -79,8 +73,8 @@ public final class Judge implements AutoCloseable {
     if (unbuildable.isPresent()) {
       return run.finish(Verdict.CE, unbuildable.get(), null);
     }
-    Path scratch = scratchDir();
-    try (Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
+    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-judge-");
+        Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
       CompiledProgram program =
           ProgramBuilder.build(sandbox, language, source, compileLimits(problem));
       if (!program.ok()) {
@@ -108,7 +102,7 @@ public final class Judge implements AutoCloseable {
                         interactive,
                         problem.type().multiPass(),
                         problem.limits().validationPasses(),
-                        scratch)
+                        scratch.path())
                     ::run
                 : new TestExecution(
                         sandbox,
@@ -116,7 +110,7 @@ public final class Judge implements AutoCloseable {
                         checker,
                         problem.type().multiPass(),
                         problem.limits().validationPasses(),
-                        scratch)
+                        scratch.path())
                     ::run;
         List<TestGroup> order =
             tests != null
@@ -132,8 +126,6 @@ public final class Judge implements AutoCloseable {
         }
         return run.result(walk.outcomes, program);
       }
-    } finally {
-      deleteTree(scratch);
     }
   }
 
@@ -296,24 +288,6 @@ public final class Judge implements AutoCloseable {
         OptionalDouble.empty(),
         List.of(),
         Double.NaN);
-  }
-
-  private static Path scratchDir() {
-    try {
-      return Files.createTempDirectory("judgefleet-judge-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("creating a scratch directory", e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Scratch space only; the next judging uses a directory of its own.
-    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.judgefleet.model.CompileInfo;
 import dev.judgefleet.model.GroupScore;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.TestResult;
+import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.worker.sandbox.CapturedOutput;
 import dev.judgefleet.worker.sandbox.plan.Kernel;
@@ -110,6 +111,35 @@ public final class VerdictEvents {
         Instant.now(),
         context.queuedMs(),
         result.judgeTime().toMillis(),
+        context.metadata());
+  }
+
+  /**
+   * An {@code IE} verdict for a submission the worker could not judge, with the reason: nothing
+   * ran, so there are no tests, times or compile.
+   */
+  public static VerdictEvent internalError(Context context, String message) {
+    return new VerdictEvent(
+        VerdictEvent.SCHEMA_VERSION,
+        context.submissionId(),
+        context.attempt(),
+        context.judgingId(),
+        context.problemId(),
+        null,
+        context.language(),
+        Verdict.IE,
+        message,
+        null,
+        null,
+        0,
+        0,
+        null,
+        List.of(),
+        null,
+        context.judgedBy(),
+        Instant.now(),
+        context.queuedMs(),
+        0,
         context.metadata());
   }
 

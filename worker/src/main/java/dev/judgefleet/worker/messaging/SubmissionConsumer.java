@@ -67,7 +67,7 @@ public class SubmissionConsumer {
   /** Answers a record; null when it was handed back instead (shutting down). */
   private CompletionStage<Void> handle(Message<byte[]> message, WorkerRuntime.State state) {
     byte[] bytes = message.getPayload() == null ? new byte[0] : message.getPayload();
-    SubmissionParseResult parsed = SubmissionParser.parse(bytes, mapping.policy());
+    SubmissionParseResult parsed = SubmissionParser.parse(bytes, state.policy());
     if (parsed instanceof SubmissionParseResult.Malformed malformed) {
       return deadLetter(message, bytes, malformed.reason(), malformed.submissionId(), state);
     }
@@ -82,8 +82,6 @@ public class SubmissionConsumer {
       throw new IllegalStateException("interrupted while waiting for a slot", e);
     }
     try {
-      publisher.progress(
-          new ProgressEvent(VerdictEvent.SCHEMA_VERSION, id, attempt, Phase.ACCEPTED, null, null));
       ProgressListener progress =
           (phase, test, of) ->
               publisher.progress(
@@ -94,6 +92,7 @@ public class SubmissionConsumer {
                       phase,
                       phase == Phase.RUNNING ? test : null,
                       phase == Phase.RUNNING ? of : null));
+      progress.progress(Phase.ACCEPTED, 0, 0);
       JudgingService.Outcome outcome =
           state.service().judge(mapping.request(submission), slot, progress);
       if (gate.abandoned()) {
@@ -104,8 +103,7 @@ public class SubmissionConsumer {
       VerdictEvent event = outcome.event();
       state.metrics().queued(event.queuedMs() == null ? -1 : event.queuedMs());
       state.metrics().judged(event, outcome.result().orElse(null));
-      publisher.progress(
-          new ProgressEvent(VerdictEvent.SCHEMA_VERSION, id, attempt, Phase.DONE, null, null));
+      progress.progress(Phase.DONE, 0, 0);
       return publisher.verdict(event);
     } finally {
       state.slots().give(slot);

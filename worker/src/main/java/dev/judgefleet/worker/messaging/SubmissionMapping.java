@@ -4,54 +4,23 @@ import dev.judgefleet.model.InlineTest;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.SourceFile;
 import dev.judgefleet.model.Submission;
-import dev.judgefleet.model.SubmissionPolicy;
-import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
-import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
 import dev.judgefleet.worker.judge.SourceBundle;
-import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.judge.VerdictEvents;
 import dev.judgefleet.worker.service.JudgeRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
-/** Between the wire's submission and the judging service's request, under the worker's policy. */
+/** Between the wire's submission and the judging service's request. */
 @ApplicationScoped
 public class SubmissionMapping {
-  @Inject WorkerConfig config;
-
-  private volatile SubmissionPolicy policy;
-
-  /** The worker's policy: its limits, and the languages its catalog knows. */
-  public SubmissionPolicy policy() {
-    SubmissionPolicy p = policy;
-    if (p == null) {
-      WorkerConfig.Policy c = config.policy();
-      p =
-          new SubmissionPolicy(
-              new TreeSet<>(config.languages().catalog().all().stream().map(Language::id).toList()),
-              c.maxMessage().asLongValue(),
-              c.maxSource().asLongValue(),
-              SubmissionPolicy.DEFAULT_MAX_SOURCE_FILES,
-              c.maxTime().toMillis(),
-              c.maxMemory().asLongValue(),
-              c.maxOutput().asLongValue(),
-              c.maxInlineTests(),
-              SubmissionPolicy.DEFAULT_MAX_INLINE_TEST_BYTES);
-      policy = p;
-    }
-    return p;
-  }
-
   /** A valid submission as a request: its files, the overrides, the inline tests. */
   public JudgeRequest request(Submission s) {
     SourceBundle source;
@@ -91,27 +60,17 @@ public class SubmissionMapping {
 
   /** The IE verdict for a submission whose id could be read but that is not valid. */
   public VerdictEvent rejected(String submissionId, String reason, String node) {
-    return new VerdictEvent(
-        VerdictEvent.SCHEMA_VERSION,
-        submissionId,
-        1,
-        UUID.randomUUID().toString(),
-        null,
-        null,
-        null,
-        Verdict.IE,
-        "the submission was rejected: " + reason,
-        null,
-        null,
-        0,
-        0,
-        null,
-        List.of(),
-        null,
-        new JudgedBy(node, -1, WorkerVersion.get()),
-        Instant.now(),
-        null,
-        0,
-        null);
+    VerdictEvents.Context context =
+        new VerdictEvents.Context(
+            submissionId,
+            1,
+            UUID.randomUUID().toString(),
+            null,
+            null,
+            new JudgedBy(node, -1, WorkerVersion.get()),
+            null,
+            null,
+            false);
+    return VerdictEvents.internalError(context, "the submission was rejected: " + reason);
   }
 }

@@ -1,11 +1,14 @@
 package dev.judgefleet.worker.messaging;
 
+import dev.judgefleet.model.SubmissionPolicy;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.WorkerVersion;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.SlotPool;
 import dev.judgefleet.worker.judge.ValidatorCache;
+import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemStore;
 import dev.judgefleet.worker.sandbox.RunLimits;
@@ -20,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +49,7 @@ public class WorkerRuntime {
       JudgingService service,
       SlotPool slots,
       WorkerMetrics metrics,
+      SubmissionPolicy policy,
       String node) {}
 
   public State state() {
@@ -67,13 +72,28 @@ public class WorkerRuntime {
             new ProblemStore(config.problems().root(), config.problems().refresh()),
             new DerivedTimeLimits(config.sandbox().stateDir()),
             node,
-            dev.judgefleet.worker.WorkerVersion.get(),
+            WorkerVersion.get(),
             config.worker().setupRetries());
     SlotPool slots = new SlotPool(config.worker().slots());
     WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
-    state = new State(engine, judge, service, slots, metrics, node);
+    state = new State(engine, judge, service, slots, metrics, policy(languages), node);
     selfTest(engine, slots.size());
     return state;
+  }
+
+  /** The worker's policy: its configured limits, and the languages its catalog knows. */
+  private SubmissionPolicy policy(LanguageCatalog languages) {
+    WorkerConfig.Policy c = config.policy();
+    return new SubmissionPolicy(
+        new TreeSet<>(languages.all().stream().map(Language::id).toList()),
+        c.maxMessage().asLongValue(),
+        c.maxSource().asLongValue(),
+        SubmissionPolicy.DEFAULT_MAX_SOURCE_FILES,
+        c.maxTime().toMillis(),
+        c.maxMemory().asLongValue(),
+        c.maxOutput().asLongValue(),
+        c.maxInlineTests(),
+        SubmissionPolicy.DEFAULT_MAX_INLINE_TEST_BYTES);
   }
 
   /** Runs /bin/true in a fresh sandbox (on a uid no slot uses): the node can judge, or not. */

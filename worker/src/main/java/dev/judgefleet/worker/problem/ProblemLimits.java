@@ -42,6 +42,25 @@ public record ProblemLimits(
     long validationOutputBytes,
     int validationPasses) {
 
+  /** The same limits with another memory and output limit for the submission's runs. */
+  public ProblemLimits withRunLimits(long memory, long output) {
+    return new ProblemLimits(
+        timeLimit,
+        timeLimitSource,
+        acToTimeLimit,
+        timeLimitToTle,
+        timeResolution,
+        memory,
+        output,
+        codeBytes,
+        compilationTime,
+        compilationMemoryBytes,
+        validationTime,
+        validationMemoryBytes,
+        validationOutputBytes,
+        validationPasses);
+  }
+
   /** The same limits with an explicit time limit from {@code source}. */
   public ProblemLimits withTimeLimit(Duration limit, String source) {
     return new ProblemLimits(

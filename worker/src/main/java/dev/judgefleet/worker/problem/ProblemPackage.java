@@ -41,6 +41,23 @@ public record ProblemPackage(
     warnings = List.copyOf(warnings);
   }
 
+  /** The same package under other limits (a submission's overrides). */
+  public ProblemPackage withLimits(ProblemLimits newLimits) {
+    return new ProblemPackage(
+        id,
+        name,
+        root,
+        contentVersion,
+        format,
+        type,
+        newLimits,
+        validation,
+        sample,
+        secret,
+        submissions,
+        warnings);
+  }
+
   /** Every test in judging order: samples, then secret. */
   public List<TestCase> allTests() {
     List<TestCase> all = new java.util.ArrayList<>(sample.allTests());

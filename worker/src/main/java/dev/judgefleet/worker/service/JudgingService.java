@@ -1,13 +1,13 @@
 package dev.judgefleet.worker.service;
 
 import dev.judgefleet.model.JudgedBy;
-import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
 import dev.judgefleet.worker.judge.ProgressListener;
+import dev.judgefleet.worker.judge.ScratchDirectory;
 import dev.judgefleet.worker.judge.TimeLimitInference;
 import dev.judgefleet.worker.judge.VerdictEvents;
 import dev.judgefleet.worker.language.Language;
@@ -24,18 +24,15 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.problem.TestGroup;
 import dev.judgefleet.worker.sandbox.SandboxException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Judges a request and always answers with a verdict event: the judge's verdict, or {@code IE} with
@@ -94,7 +91,7 @@ public final class JudgingService {
             queuedMs < 0 ? null : queuedMs,
             request.metadata(),
             !request.tests().isEmpty());
-    Path scratch = null;
+    ScratchDirectory scratch = null;
     try {
       Optional<Language> language = languages.find(request.language());
       if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
@@ -130,8 +127,8 @@ public final class JudgingService {
       }
       List<TestCase> inline = null;
       if (!request.tests().isEmpty()) {
-        scratch = Files.createTempDirectory("judgefleet-inline-");
-        inline = inlineTests(request, scratch);
+        scratch = ScratchDirectory.create("judgefleet-inline-");
+        inline = inlineTests(request, scratch.path());
       }
       ProblemPackage problem =
           withOverrides(stored.orElseGet(() -> inlineProblem(request.problemId())), request);
@@ -145,7 +142,7 @@ public final class JudgingService {
       return internalError(context, "judging failed on node " + node + ": " + e);
     } finally {
       if (scratch != null) {
-        deleteTree(scratch);
+        scratch.close();
       }
     }
   }
@@ -203,35 +200,10 @@ public final class JudgingService {
       return p;
     }
     ProblemLimits l = p.limits();
-    ProblemLimits limits =
-        new ProblemLimits(
-            l.timeLimit(),
-            l.timeLimitSource(),
-            l.acToTimeLimit(),
-            l.timeLimitToTle(),
-            l.timeResolution(),
+    return p.withLimits(
+        l.withRunLimits(
             request.memoryBytes().orElse(l.memoryBytes()),
-            request.outputBytes().orElse(l.outputBytes()),
-            l.codeBytes(),
-            l.compilationTime(),
-            l.compilationMemoryBytes(),
-            l.validationTime(),
-            l.validationMemoryBytes(),
-            l.validationOutputBytes(),
-            l.validationPasses());
-    return new ProblemPackage(
-        p.id(),
-        p.name(),
-        p.root(),
-        p.contentVersion(),
-        p.format(),
-        p.type(),
-        limits,
-        p.validation(),
-        p.sample(),
-        p.secret(),
-        p.submissions(),
-        p.warnings());
+            request.outputBytes().orElse(l.outputBytes())));
   }
 
   /** A problem that exists only through a submission's inline tests. */
@@ -291,40 +263,7 @@ public final class JudgingService {
     return tests;
   }
 
-  private Outcome internalError(VerdictEvents.Context context, String message) {
-    VerdictEvent event =
-        new VerdictEvent(
-            VerdictEvent.SCHEMA_VERSION,
-            context.submissionId(),
-            context.attempt(),
-            context.judgingId(),
-            context.problemId(),
-            null,
-            context.language(),
-            Verdict.IE,
-            message,
-            null,
-            null,
-            0,
-            0,
-            null,
-            List.of(),
-            null,
-            context.judgedBy(),
-            Instant.now(),
-            context.queuedMs(),
-            0,
-            context.metadata());
-    return new Outcome(event, Optional.empty());
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Outcome internalError(VerdictEvents.Context context, String message) {
+    return new Outcome(VerdictEvents.internalError(context, message), Optional.empty());
   }
 }
