@@ -13,9 +13,10 @@ package dev.judgefleet.worker.problem;
  * @param dataFileBytes the largest {@code .in} or {@code .ans}; data files are never read whole,
  *     only their size is checked
  * @param testCases the most test cases in {@code sample} and {@code secret} together
- * @param directoryEntries the most directory entries the loader looks at, summed over every walk
- *     (data/ is walked twice: once for the tests, once for the hash); stops symlink "bombs", links
- *     that fan out to the same directories many times over
+ * @param directoryEntries the most directory entries the loader looks at, summed over every
+ *     directory it lists; a directory is counted once per package path however many steps walk it,
+ *     but once more for every symlink that leads to it, which stops symlink "bombs": links that fan
+ *     out to the same directories many times over
  */
 public record LoadLimits(
     long yamlBytes, long sourceBytes, long dataFileBytes, int testCases, int directoryEntries) {

@@ -1,13 +1,14 @@
 package dev.judgefleet.worker.problem;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What loading one package has to say: its warnings, and errors that name the problem. */
 final class LoadReport {
   private final String problem;
-  private final List<String> warnings = new ArrayList<>();
+  private final Set<String> warnings = new LinkedHashSet<>();
 
   LoadReport(String problem) {
     this.problem = problem;
@@ -17,11 +18,12 @@ final class LoadReport {
     return problem;
   }
 
-  /** Adds a warning once: several steps walk the same directories. */
+  /**
+   * Adds a warning unless the same text was given before: the setter should hear of one problem
+   * once, and in the order the load came upon it.
+   */
   void warn(String message) {
-    if (!warnings.contains(message)) {
-      warnings.add(message);
-    }
+    warnings.add(message);
   }
 
   List<String> warnings() {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,6 +37,15 @@ final class PackageFiles {
   private final PackageEntry rootEntry;
   private final LoadLimits limits;
   private final LoadReport report;
+
+  /**
+   * Every directory listed so far, by package path. Several steps walk the same directories (data/
+   * for the tests and for the hash, the output validator for its checks and for the hash); the memo
+   * makes each directory cost one listing, one share of {@link LoadLimits#directoryEntries()} and
+   * one set of warnings. It lives as long as this object, that is one load.
+   */
+  private final Map<String, List<PackageEntry>> listed = new HashMap<>();
+
   private int entriesSeen;
 
   private PackageFiles(Path root, LoadLimits limits, LoadReport report) {
@@ -116,6 +127,10 @@ final class PackageFiles {
    * ignore (names starting with '.' or '-', or with characters outside {@code [a-zA-Z0-9_.-]}).
    */
   List<PackageEntry> list(PackageEntry dir) {
+    return listed.computeIfAbsent(dir.path(), path -> List.copyOf(read(dir)));
+  }
+
+  private List<PackageEntry> read(PackageEntry dir) {
     List<String> names = new ArrayList<>();
     try (Stream<Path> children = Files.list(dir.file())) {
       children.forEach(

@@ -190,6 +190,22 @@ class PackageSafetyTest {
   }
 
   @Test
+  void directoryEntriesAreCappedCountingEachDirectoryOnce() {
+    // data/ (1), data/secret (2), submissions/ (1), submissions/accepted (1): five entries, though
+    // data/ is walked again for the content version.
+    LoadLimits five = new LoadLimits(LoadLimits.MIB, LoadLimits.MIB, LoadLimits.GIB, 100, 5);
+    LoadLimits four = new LoadLimits(LoadLimits.MIB, LoadLimits.MIB, LoadLimits.GIB, 100, 4);
+
+    ProblemLoader.load(pkg.root, five);
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> ProblemLoader.load(pkg.root, four));
+
+    assertEquals(
+        message("submissions/accepted", "more than 4 directory entries in the package"),
+        e.getMessage());
+  }
+
+  @Test
   void hiddenFilesAreIgnoredAndOddNamesWarned() {
     pkg.file("data/secret/.hidden.in", "no answer\n")
         .file("data/secret/.git/config", "x\n")
