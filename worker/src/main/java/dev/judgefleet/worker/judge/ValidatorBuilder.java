@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.problem.OutputValidation;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Builds a package's output validator in a sandbox, the way the format describes programs: a
@@ -36,7 +36,7 @@ public final class ValidatorBuilder {
 
   public static ValidatorProgram build(SandboxEngine engine, ProblemPackage problem, int slot) {
     Path program = problem.validation().validator().orElseThrow();
-    List<WorkFile> sources = sources(program);
+    List<WorkFile> sources = sources(problem.validation());
     boolean testlib = sources.stream().anyMatch(ValidatorBuilder::isTestlib);
     ValidatorProgram.Protocol protocol =
         testlib ? ValidatorProgram.Protocol.TESTLIB : ValidatorProgram.Protocol.KATTIS;
@@ -110,30 +110,28 @@ public final class ValidatorBuilder {
     }
   }
 
-  /** The program's files, relative to the program directory (or its one file). */
-  static List<WorkFile> sources(Path program) {
+  /**
+   * The program's files, named relative to the program directory (or by the one file's name). They
+   * are the loader's list rather than a walk of our own, because that list is what the content
+   * version hashes: a file compiled but not hashed would let the cache, keyed by that version,
+   * serve a build of sources that have since changed.
+   */
+  static List<WorkFile> sources(OutputValidation validation) {
+    Path program = validation.validator().orElseThrow();
     List<WorkFile> files = new ArrayList<>();
+    long total = 0;
     try {
-      if (Files.isDirectory(program)) {
-        try (Stream<Path> walk = Files.walk(program)) {
-          long total = 0;
-          for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-            Path relative = program.relativize(p);
-            if (relative.toString().startsWith(".") || relative.toString().contains("/.")) {
-              continue;
-            }
-            total += Files.size(p);
-            if (total > MAX_SOURCE_BYTES) {
-              throw new ValidatorBuildException(
-                  "output validator " + program + " is over " + MAX_SOURCE_BYTES + " bytes");
-            }
-            files.add(new WorkFile(relative.toString(), Files.readAllBytes(p), mode(p)));
-          }
+      for (Path file : validation.files()) {
+        total += Files.size(file);
+        if (total > MAX_SOURCE_BYTES) {
+          throw new ValidatorBuildException(
+              "output validator " + program + " is over " + MAX_SOURCE_BYTES + " bytes");
         }
-      } else {
-        files.add(
-            new WorkFile(
-                program.getFileName().toString(), Files.readAllBytes(program), mode(program)));
+        String name =
+            file.equals(program)
+                ? program.getFileName().toString()
+                : program.relativize(file).toString();
+        files.add(new WorkFile(name, Files.readAllBytes(file), mode(file)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading the output validator " + program, e);

@@ -9,12 +9,28 @@ import java.util.Optional;
  *
  * @param validator the custom output validator's program (a file or a directory, under {@code
  *     output_validator/} or {@code output_validators/}), or empty for the default validator
+ * @param files the program's files as the loader found them, each under {@code validator} by its
+ *     name in the package (the program itself if it is one file): the files the content version
+ *     hashes, so that a validator built and cached under that version is built from nothing else.
+ *     Empty exactly when {@code validator} is.
  * @param args arguments for every test ({@code validator_flags} of a legacy problem.yaml); tests
  *     add their own {@code output_validator_args}
  */
-public record OutputValidation(Optional<Path> validator, List<String> args) {
+public record OutputValidation(Optional<Path> validator, List<Path> files, List<String> args) {
   public OutputValidation {
+    files = List.copyOf(files);
     args = List.copyOf(args);
+    if (validator.isPresent() == files.isEmpty()) {
+      throw new IllegalArgumentException(
+          validator.isPresent()
+              ? "the output validator " + validator.get() + " has no files"
+              : "files " + files + " given for the default validator");
+    }
+  }
+
+  /** Judging without a custom validator: {@code validator} must be empty. */
+  public OutputValidation(Optional<Path> validator, List<String> args) {
+    this(validator, List.of(), args);
   }
 
   public boolean custom() {

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.problem;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,8 +50,12 @@ final class OutputValidatorDir {
       throw report.error(
           files.pathOf(expected), "missing: " + kind + " problem needs a custom output validator");
     }
-    program.ifPresent(p -> checkFiles(files, p));
-    return new OutputValidation(program.map(PackageEntry::file), problem.validatorArgs());
+    List<Path> programFiles =
+        program
+            .map(p -> checkFiles(files, p).stream().map(f -> underProgram(p, f)).toList())
+            .orElse(List.of());
+    return new OutputValidation(
+        program.map(PackageEntry::file), programFiles, problem.validatorArgs());
   }
 
   private static Optional<PackageEntry> singleLegacyProgram(PackageFiles files) {
@@ -76,8 +81,11 @@ final class OutputValidatorDir {
     return programs.stream().findFirst();
   }
 
-  /** Validators are compiled from source: each file small, and at least one of them. */
-  private static void checkFiles(PackageFiles files, PackageEntry program) {
+  /**
+   * The program's files, checked: validators are compiled from source, one file at least, each
+   * small.
+   */
+  private static List<PackageEntry> checkFiles(PackageFiles files, PackageEntry program) {
     List<PackageEntry> all = files.walkFiles(program);
     if (all.isEmpty()) {
       throw files.report().error(files.pathOf(program), "the output validator has no files");
@@ -96,5 +104,14 @@ final class OutputValidatorDir {
                     + " allowed for a validator's file");
       }
     }
+    return all;
+  }
+
+  /**
+   * {@code file} under the program's real path by its name in the package, not by its own real
+   * path: a file that is a symlink keeps the name the validator's sources use for it.
+   */
+  private static Path underProgram(PackageEntry program, PackageEntry file) {
+    return program.file().resolve(file.pathUnder(program));
   }
 }
