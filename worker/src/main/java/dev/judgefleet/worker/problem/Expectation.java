@@ -2,6 +2,7 @@ package dev.judgefleet.worker.problem;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One rule a reference submission must satisfy (2025-09 {@code submissions.yaml}).
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param source where the rule comes from, for messages: {@code folder wrong_answer}, {@code
  *     submissions.yaml "accepted/*"}, {@code @EXPECTED_RESULTS@ in sol.c}
  * @param testGlob the tests it applies to ({@code secret/group1}, {@code secret/*-hard}, braces
- *     unexpanded, see {@link Glob} and {@link #appliesTo}); empty for all
+ *     unexpanded, see {@link Glob} and {@link #testFilter}); empty for all
  * @param permitted every applicable test's verdict must be one of these; empty for no constraint
  * @param required at least one applicable test's verdict must be one of these; empty for none
  * @param finalVerdicts the submission's final verdict must be one of these; empty for none
@@ -43,6 +44,17 @@ public record Expectation(
    * always for an empty glob, else when the name or one of its parent groups matches.
    */
   public boolean appliesTo(String name) {
-    return testGlob.isEmpty() || Glob.of(testGlob).matches(name);
+    return testFilter().test(name);
+  }
+
+  /**
+   * {@link #appliesTo} with the glob compiled once, for checking many tests against this rule:
+   * compiling expands braces and builds regexes, too much to repeat per test.
+   */
+  public Predicate<String> testFilter() {
+    if (testGlob.isEmpty()) {
+      return name -> true;
+    }
+    return Glob.of(testGlob)::matches;
   }
 }
