@@ -18,22 +18,21 @@ final class ExplicitTimeLimit {
 
   static ProblemLimits apply(ProblemLimits fromYaml, PackageFiles files) {
     Optional<PackageEntry> dotFile = regularFile(files, DOT_TIMELIMIT);
-    Optional<PackageEntry> ini = regularFile(files, DOMJUDGE_INI);
+    // A malformed ini is an error even where it loses, so it is read whatever wins. Reading it
+    // ahead of the .timelimit warning changes nothing visible: an error discards the warnings.
+    Optional<Duration> iniLimit =
+        regularFile(files, DOMJUDGE_INI).flatMap(f -> iniTimeLimit(files, f));
     if (fromYaml.timeLimit().isPresent()) {
       dotFile.ifPresent(f -> ignored(files, DOT_TIMELIMIT, LimitsYaml.TIME_LIMIT_SOURCE));
-      ini.flatMap(f -> iniTimeLimit(files, f))
-          .ifPresent(t -> ignored(files, DOMJUDGE_INI, LimitsYaml.TIME_LIMIT_SOURCE));
+      iniLimit.ifPresent(t -> ignored(files, DOMJUDGE_INI, LimitsYaml.TIME_LIMIT_SOURCE));
       return fromYaml;
     }
     if (dotFile.isPresent()) {
-      ini.flatMap(f -> iniTimeLimit(files, f))
-          .ifPresent(t -> ignored(files, DOMJUDGE_INI, DOT_TIMELIMIT));
+      iniLimit.ifPresent(t -> ignored(files, DOMJUDGE_INI, DOT_TIMELIMIT));
       Duration limit = seconds(files, dotFile.get(), text(files, dotFile.get()).strip());
       return fromYaml.withTimeLimit(limit, DOT_TIMELIMIT);
     }
-    return ini.flatMap(f -> iniTimeLimit(files, f))
-        .map(limit -> fromYaml.withTimeLimit(limit, DOMJUDGE_INI))
-        .orElse(fromYaml);
+    return iniLimit.map(limit -> fromYaml.withTimeLimit(limit, DOMJUDGE_INI)).orElse(fromYaml);
   }
 
   /** {@code timelimit = 2} or {@code timelimit='2'}; other keys are DOMjudge's business. */

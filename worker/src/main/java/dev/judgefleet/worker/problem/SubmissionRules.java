@@ -78,8 +78,9 @@ final class SubmissionRules {
             folder.path()
                 + "/: unknown folder without a submissions.yaml entry, its submissions have no expectations");
       }
+      List<SubmissionRule> folderRules = folderRules(folder.name());
       for (PackageEntry program : programs) {
-        submission(dir, folder, program).ifPresent(submissions::add);
+        submission(dir, folder, folderRules, program).ifPresent(submissions::add);
       }
     }
     for (SubmissionsYaml.Entry entry : entries) {
@@ -97,7 +98,10 @@ final class SubmissionRules {
   }
 
   private Optional<ReferenceSubmission> submission(
-      PackageEntry dir, PackageEntry folder, PackageEntry program) {
+      PackageEntry dir,
+      PackageEntry folder,
+      List<SubmissionRule> folderRules,
+      PackageEntry program) {
     String name = program.pathUnder(dir);
     List<PackageEntry> sources = files.walkFiles(program);
     if (sources.isEmpty()) {
@@ -120,7 +124,7 @@ final class SubmissionRules {
       }
     }
 
-    List<SubmissionRule> rules = new ArrayList<>(folderRules(folder.name()));
+    List<SubmissionRule> rules = new ArrayList<>(folderRules);
     Optional<SubmissionRule> tag = ExpectedResultsTag.find(files, sources);
     if (tag.isPresent()) {
       rules = new ArrayList<>(List.of(tag.get()));
@@ -165,7 +169,7 @@ final class SubmissionRules {
         rules.addAll(entry.testGlobRules());
       }
     }
-    return rules;
+    return List.copyOf(rules);
   }
 
   private Optional<String> pick(
