@@ -3,8 +3,6 @@ package dev.judgefleet.worker.problem;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The {@code limits} map of problem.yaml, with the spec's defaults and the "typical system
@@ -41,14 +39,14 @@ final class LimitsYaml {
           "validation_passes");
 
   private static final Set<String> KEYS =
-      union(SHARED_KEYS, Set.of("time_multipliers", "time_limit", "time_resolution"));
+      YamlMap.union(SHARED_KEYS, Set.of("time_multipliers", "time_limit", "time_resolution"));
 
   /**
    * Legacy has no {@code validation_passes}, but legacy multi-pass packages ({@code validation:
    * custom multi-pass}) need it, so it is read there too.
    */
   private static final Set<String> LEGACY_KEYS =
-      union(SHARED_KEYS, Set.of("time_multiplier", "time_safety_margin"));
+      YamlMap.union(SHARED_KEYS, Set.of("time_multiplier", "time_safety_margin"));
 
   private LimitsYaml() {}
 
@@ -144,9 +142,5 @@ final class LimitsYaml {
     } catch (ArithmeticException e) {
       throw limits.error(key, "is too large: " + value);
     }
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -97,11 +97,7 @@ final class OutputValidatorDir {
             .report()
             .error(
                 files.pathOf(file),
-                "is "
-                    + file.sizeBytes()
-                    + " bytes, more than the "
-                    + PackageFiles.bytesText(cap)
-                    + " allowed for a validator's file");
+                PackageFiles.oversize(file, cap) + " allowed for a validator's file");
       }
     }
     return all;

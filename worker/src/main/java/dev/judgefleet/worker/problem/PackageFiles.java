@@ -274,6 +274,14 @@ final class PackageFiles {
     return dir.isEmpty() ? name : dir + "/" + name;
   }
 
+  /**
+   * The start of a message about a file over a size cap, {@code is 100 bytes, more than the 64
+   * bytes}; the caller says what the cap is for.
+   */
+  static String oversize(PackageEntry file, long capBytes) {
+    return "is " + file.sizeBytes() + " bytes, more than the " + bytesText(capBytes);
+  }
+
   static String bytesText(long bytes) {
     if (bytes % LoadLimits.GIB == 0) {
       return bytes / LoadLimits.GIB + " GiB";

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 final class SubmissionRules {
   static final String SUBMISSIONS = "submissions";
+  private static final String YAML_PATH = SUBMISSIONS + "/" + SubmissionsYaml.FILE;
 
   private final PackageFiles files;
   private final LoadReport report;
@@ -85,13 +86,7 @@ final class SubmissionRules {
     }
     for (SubmissionsYaml.Entry entry : entries) {
       if (!used.contains(entry)) {
-        report.warn(
-            SUBMISSIONS
-                + "/"
-                + SubmissionsYaml.FILE
-                + ": \""
-                + entry.key()
-                + "\" matches no submission");
+        report.warn(YAML_PATH + ": \"" + entry.key() + "\" matches no submission");
       }
     }
     return submissions;
@@ -113,10 +108,8 @@ final class SubmissionRules {
       if (source.sizeBytes() > cap) {
         report.warn(
             source.path()
-                + ": is "
-                + source.sizeBytes()
-                + " bytes, more than the "
-                + PackageFiles.bytesText(cap)
+                + ": "
+                + PackageFiles.oversize(source, cap)
                 + " a source may have; submission "
                 + name
                 + " skipped");
@@ -176,9 +169,7 @@ final class SubmissionRules {
       String submission, String key, Optional<String> current, Optional<String> candidate) {
     if (current.isPresent() && candidate.isPresent() && !current.equals(candidate)) {
       report.warn(
-          SUBMISSIONS
-              + "/"
-              + SubmissionsYaml.FILE
+          YAML_PATH
               + ": "
               + submission
               + " gets two values for "
@@ -199,9 +190,7 @@ final class SubmissionRules {
         Glob glob = Glob.of(rule.testGlob());
         if (testNames.stream().noneMatch(glob::matchesExactly)) {
           report.warn(
-              SUBMISSIONS
-                  + "/"
-                  + SubmissionsYaml.FILE
+              YAML_PATH
                   + ": \""
                   + entry.key()
                   + "\": test glob \""

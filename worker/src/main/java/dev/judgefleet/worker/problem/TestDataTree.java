@@ -225,13 +225,7 @@ final class TestDataTree {
   private void checkDataSize(PackageEntry file) {
     long cap = files.limits().dataFileBytes();
     if (file.sizeBytes() > cap) {
-      throw report.error(
-          files.pathOf(file),
-          "is "
-              + file.sizeBytes()
-              + " bytes, more than the "
-              + PackageFiles.bytesText(cap)
-              + " allowed");
+      throw report.error(files.pathOf(file), PackageFiles.oversize(file, cap) + " allowed");
     }
   }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A 2023-07+ {@code test_group.yaml}. 2025-09 puts {@code max_score}, {@code score_aggregation} and
@@ -37,7 +35,7 @@ final class TestGroupYaml {
 
   static GroupConfig read(YamlMap yaml, PackageFormat format) {
     boolean draft = format == PackageFormat.V2023_07;
-    yaml.warnUnknownKeys(draft ? union(KEYS, DRAFT_KEYS) : KEYS);
+    yaml.warnUnknownKeys(draft ? YamlMap.union(KEYS, DRAFT_KEYS) : KEYS);
     Optional<Double> maxScore = maxScore(yaml, "max_score");
     Optional<Aggregation> aggregation = aggregation(yaml, "score_aggregation");
     List<String> requirePass = yaml.stringOrList("require_pass").orElse(List.of());
@@ -99,9 +97,5 @@ final class TestGroupYaml {
                   default ->
                       throw yaml.error(key, "must be pass-fail, sum or min", yaml.value(key).get());
                 });
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
   }
 }

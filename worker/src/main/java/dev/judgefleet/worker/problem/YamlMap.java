@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoublePredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A YAML mapping of a package file with typed getters whose errors name the problem, the file and
@@ -89,35 +92,27 @@ final class YamlMap {
 
   /** A finite number above 0. */
   Optional<Double> positiveNumber(String key) {
-    return value(key)
-        .map(
-            v -> {
-              if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() <= 0) {
-                throw error(key, "must be a positive number", v);
-              }
-              return v.doubleValue();
-            });
+    return finiteNumber(key, n -> n > 0, "must be a positive number");
   }
 
   /** A finite number at least {@code min}. */
   Optional<Double> numberAtLeast(String key, double min) {
-    return value(key)
-        .map(
-            v -> {
-              if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < min) {
-                throw error(key, "must be a number >= " + trim(min), v);
-              }
-              return v.doubleValue();
-            });
+    return finiteNumber(key, n -> n >= min, "must be a number >= " + trim(min));
   }
 
   /** Any finite number. */
   Optional<Double> number(String key) {
+    return finiteNumber(key, n -> true, "must be a number");
+  }
+
+  private Optional<Double> finiteNumber(String key, DoublePredicate allowed, String requirement) {
     return value(key)
         .map(
             v -> {
-              if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                throw error(key, "must be a number", v);
+              if (!v.isNumber()
+                  || !Double.isFinite(v.doubleValue())
+                  || !allowed.test(v.doubleValue())) {
+                throw error(key, requirement, v);
               }
               return v.doubleValue();
             });
@@ -181,6 +176,11 @@ final class YamlMap {
               }
               return new YamlMap(report, file, shownFile, prefix + key + ".", (ObjectNode) v);
             });
+  }
+
+  /** Known keys from two sets, for {@link #warnUnknownKeys}. */
+  static Set<String> union(Set<String> a, Set<String> b) {
+    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
   }
 
   /** Warns about each key not in {@code known}: tolerated, but the setter should hear of it. */
