@@ -76,10 +76,6 @@ final class PackageFiles {
     return root;
   }
 
-  PackageEntry rootEntry() {
-    return rootEntry;
-  }
-
   LoadLimits limits() {
     return limits;
   }
@@ -90,7 +86,7 @@ final class PackageFiles {
 
   /** The path to show in messages: the package's own name for the entry, under the root. */
   Path pathOf(PackageEntry entry) {
-    return entry.path().isEmpty() ? root : root.resolve(entry.path());
+    return root.resolve(entry.path());
   }
 
   /** The path to show in messages for {@code relativePath}, which need not exist. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,16 +74,19 @@ public final class ProblemStore {
     return Optional.of(loaded);
   }
 
-  /** The ids of every package directory under the root. */
-  public java.util.List<String> ids() {
+  /**
+   * The ids of every package directory under the root: the ids {@link #find} may answer, so a
+   * symlink to a directory is left out as it is there.
+   */
+  public List<String> ids() {
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(Files::isDirectory)
+      return dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> p.getFileName().toString())
           .filter(n -> ID.matcher(n).matches())
           .sorted()
           .toList();
     } catch (IOException e) {
-      return java.util.List.of();
+      return List.of();
     }
   }
 

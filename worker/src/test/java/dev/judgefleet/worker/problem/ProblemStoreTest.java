@@ -83,8 +83,10 @@ class ProblemStoreTest {
     Path outside = Files.createTempDirectory("outside");
     new PackageDir(outside, "real").file("problem.yaml", "name: R\n").test("data/secret/1");
     Files.createSymbolicLink(root.resolve("linked"), outside.resolve("real"));
+    ProblemStore store = store();
 
-    assertTrue(store().find("linked").isEmpty());
+    assertTrue(store.find("linked").isEmpty());
+    assertEquals(List.of(), store.ids(), "ids() lists what find() answers, and only that");
   }
 
   @Test
