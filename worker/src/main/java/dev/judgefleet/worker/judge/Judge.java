@@ -14,7 +14,6 @@ import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +92,7 @@ public final class Judge implements AutoCloseable {
       }
       try (checker) {
         RunSpec spec = program.runSpec(testLimits(problem, timeLimit), false);
-        TestRunner runner =
+        TestWalk.TestRunner runner =
             problem.type().interactive()
                 ? new InteractiveExecution(
                         sandbox,
@@ -117,82 +116,15 @@ public final class Judge implements AutoCloseable {
                 ? List.of(inlineGroup(tests))
                 : List.of(problem.sample(), problem.secret());
         int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
-        Walk walk =
-            new Walk(runner, progress, total, options.runAllTests(), problem.type().scoring());
+        TestWalk walk =
+            new TestWalk(runner, progress, total, options.runAllTests(), problem.type().scoring());
         for (TestGroup group : order) {
           if (!walk.group(group)) {
             break;
           }
         }
-        return run.result(walk.outcomes, program);
+        return run.result(walk.outcomes(), program);
       }
-    }
-  }
-
-  /** Runs one test, whatever the kind of problem. */
-  private interface TestRunner {
-    TestOutcome run(TestCase test);
-  }
-
-  /**
-   * Goes through groups in order. Pass-fail problems stop at the first failing test; in a scoring
-   * problem a failed test ends its pass-fail or min group (its score is 0 either way), and a group
-   * whose require_pass groups were not all accepted is not run at all.
-   */
-  private static final class Walk {
-    private final TestRunner runner;
-    private final ProgressListener progress;
-    private final int total;
-    private final boolean runAll;
-    private final boolean scoring;
-    final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-    private final Map<String, Boolean> groupAccepted = new LinkedHashMap<>();
-    private int done;
-
-    Walk(TestRunner runner, ProgressListener progress, int total, boolean runAll, boolean scoring) {
-      this.runner = runner;
-      this.progress = progress;
-      this.total = total;
-      this.runAll = runAll;
-      this.scoring = scoring;
-    }
-
-    /** Returns false when judging must stop. */
-    boolean group(TestGroup group) {
-      for (String required : group.requirePass()) {
-        if (!groupAccepted.getOrDefault(required, false)) {
-          groupAccepted.put(group.name(), false);
-          return true;
-        }
-      }
-      boolean accepted = true;
-      boolean stopGroup = false;
-      for (TestCase test : group.tests()) {
-        if (stopGroup) {
-          break;
-        }
-        progress.progress(Phase.RUNNING, ++done, total);
-        TestOutcome outcome = runner.run(test);
-        outcomes.put(test.name(), outcome);
-        if (!outcome.accepted()) {
-          accepted = false;
-          if (!runAll) {
-            if (!scoring) {
-              groupAccepted.put(group.name(), false);
-              return false;
-            }
-            stopGroup = group.aggregation() != Aggregation.SUM;
-          }
-        }
-      }
-      for (TestGroup sub : group.groups()) {
-        if (!group(sub)) {
-          return false;
-        }
-        accepted &= groupAccepted.getOrDefault(sub.name(), false);
-      }
-      groupAccepted.put(group.name(), accepted);
-      return true;
     }
   }
 
