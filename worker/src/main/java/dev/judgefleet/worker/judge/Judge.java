@@ -192,14 +192,9 @@ public final class Judge implements AutoCloseable {
 
   /** The limits of one test: the problem's time and memory, output and a derived wall limit. */
   static RunLimits testLimits(ProblemPackage problem, Duration timeLimit) {
-    return new RunLimits(
-        timeLimit,
-        timeLimit.multipliedBy(2).plusSeconds(1),
-        problem.limits().memoryBytes(),
-        64,
-        problem.limits().outputBytes(),
-        0,
-        256);
+    return RunLimits.forCpu(timeLimit)
+        .withMemoryBytes(problem.limits().memoryBytes())
+        .withOutputBytes(problem.limits().outputBytes());
   }
 
   static RunLimits compileLimits(ProblemPackage problem) {

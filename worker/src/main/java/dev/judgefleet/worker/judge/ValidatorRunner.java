@@ -64,14 +64,9 @@ public final class ValidatorRunner implements OutputChecker {
     }
     var l = problem.limits();
     this.limits =
-        new RunLimits(
-            l.validationTime(),
-            l.validationTime().multipliedBy(2).plus(Duration.ofSeconds(1)),
-            l.validationMemoryBytes(),
-            64,
-            Math.max(l.validationOutputBytes(), 1L << 20),
-            0,
-            256);
+        RunLimits.forCpu(l.validationTime())
+            .withMemoryBytes(l.validationMemoryBytes())
+            .withOutputBytes(Math.max(l.validationOutputBytes(), 1L << 20));
   }
 
   @Override
