@@ -130,19 +130,16 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     if (problem.limits().timeLimit().isPresent()) {
       return problem.limits().timeLimit().get();
     }
-    DerivedTimeLimits store = new DerivedTimeLimits(config.sandbox().stateDir());
-    return store
-        .get(problem.id(), problem.contentVersion())
-        .orElseGet(
+    return new DerivedTimeLimits(config.sandbox().stateDir())
+        .getOrDerive(
+            problem,
             () -> {
               err.println(
                   "judge: "
                       + problem.id()
                       + " has no time limit; deriving it from its"
                       + " accepted submissions ...");
-              Duration derived = TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
-              store.put(problem.id(), problem.contentVersion(), derived);
-              return derived;
+              return TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
             });
   }
 
