@@ -11,6 +11,7 @@ import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.ScoreText;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.TestOutcome;
 import dev.judgefleet.worker.judge.TimeLimitInference;
@@ -207,6 +208,6 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   }
 
   private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    return ScoreText.of(d);
   }
 }

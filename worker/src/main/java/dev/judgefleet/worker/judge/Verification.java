@@ -159,7 +159,7 @@ public final class Verification {
     }
     String actual =
         result.verdict().name()
-            + (result.score().isPresent() ? " " + trim(result.score().getAsDouble()) : "");
+            + (result.score().isPresent() ? " " + ScoreText.of(result.score().getAsDouble()) : "");
     return new Row(
         problem.id(),
         submission.name(),
@@ -173,10 +173,6 @@ public final class Verification {
 
   static Duration scale(Duration d, double factor) {
     return Duration.ofNanos(Math.round(d.toNanos() * factor));
-  }
-
-  private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.2f", d);
   }
 
   /** Counts for a summary line. */
