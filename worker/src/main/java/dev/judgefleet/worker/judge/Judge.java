@@ -166,18 +166,9 @@ public final class Judge implements AutoCloseable {
 
     JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
       List<TestOutcome> tests = new ArrayList<>(outcomes.values());
-      Verdict verdict =
-          tests.stream()
-              .map(TestOutcome::verdict)
-              .filter(v -> v != Verdict.AC)
-              .findFirst()
-              .orElse(Verdict.AC);
-      String message =
-          tests.stream()
-              .filter(t -> t.verdict() == verdict && verdict != Verdict.AC)
-              .findFirst()
-              .map(TestOutcome::checkerMessage)
-              .orElse("");
+      Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
+      Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
+      String message = failed.map(TestOutcome::checkerMessage).orElse("");
       if (!problem.type().scoring()) {
         // ICPC style: a testlib presentation error is a wrong answer.
         return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);

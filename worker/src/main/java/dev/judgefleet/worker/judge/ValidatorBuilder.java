@@ -77,9 +77,7 @@ public final class ValidatorBuilder {
       return new ValidatorProgram(problem.id(), problem.contentVersion(), protocol, sources, run);
     }
     try (Sandbox box = engine.open(SandboxSpec.forValidator(slot))) {
-      for (WorkFile file : sources) {
-        box.writeWorkFile(file.path(), file.content(), file.mode());
-      }
+      box.writeWorkFiles(sources);
       RunResult result =
           box.run(RunSpec.of(compile, Judge.compileLimits(problem)).withWorkWritable(true));
       if (result.status() != RunStatus.OK) {

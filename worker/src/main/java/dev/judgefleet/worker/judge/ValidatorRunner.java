@@ -13,7 +13,6 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.WorkFile;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
 import java.io.IOException;
@@ -55,9 +54,7 @@ public final class ValidatorRunner implements OutputChecker {
             .withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
     this.sandbox = engine.open(spec);
     try {
-      for (WorkFile file : program.files()) {
-        sandbox.writeWorkFile(file.path(), file.content(), file.mode());
-      }
+      sandbox.writeWorkFiles(program.files());
     } catch (RuntimeException e) {
       sandbox.close();
       throw e;

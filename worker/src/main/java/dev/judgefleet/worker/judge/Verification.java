@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -142,7 +141,7 @@ public final class Verification {
     if (result == null) {
       Duration limit =
           submission.timeLimitUse() == ReferenceSubmission.TimeLimitUse.UPPER
-              ? scale(timeLimit, problem.limits().timeLimitToTle())
+              ? CompiledProgram.scale(timeLimit, problem.limits().timeLimitToTle())
               : timeLimit;
       result =
           onSlot(
@@ -171,25 +170,20 @@ public final class Verification {
         Duration.ofNanos(result.maxCpuNanos()));
   }
 
-  static Duration scale(Duration d, double factor) {
-    return Duration.ofNanos(Math.round(d.toNanos() * factor));
-  }
-
   /** Counts for a summary line. */
   public static String count(List<Row> rows) {
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger bad = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
-    rows.forEach(
-        r -> {
-          if (r.skipped()) {
-            skipped.incrementAndGet();
-          } else if (r.ok()) {
-            ok.incrementAndGet();
-          } else {
-            bad.incrementAndGet();
-          }
-        });
+    int ok = 0;
+    int bad = 0;
+    int skipped = 0;
+    for (Row r : rows) {
+      if (r.skipped()) {
+        skipped++;
+      } else if (r.ok()) {
+        ok++;
+      } else {
+        bad++;
+      }
+    }
     return ok + " ok, " + bad + " mismatched, " + skipped + " skipped";
   }
 }
