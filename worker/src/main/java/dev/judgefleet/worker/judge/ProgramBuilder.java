@@ -51,7 +51,8 @@ public final class ProgramBuilder {
   public static CompiledProgram build(
       Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
     String main = mainName(language, source);
-    String fileName = mainFile(language, source);
+    String fileName = fileFor(language, main);
+    // Judge reports a clash as CE through unbuildable(); other callers must not lose a file.
     if (source.others().containsKey(fileName)) {
       throw new IllegalArgumentException(clash(fileName));
     }
@@ -104,7 +105,11 @@ public final class ProgramBuilder {
 
   /** The name the main file is saved under in /box. */
   static String mainFile(Language language, SourceBundle source) {
-    return Language.expand(language.sourceFile(), Map.of("main", mainName(language, source)));
+    return fileFor(language, mainName(language, source));
+  }
+
+  private static String fileFor(Language language, String main) {
+    return Language.expand(language.sourceFile(), Map.of("main", main));
   }
 
   /**
