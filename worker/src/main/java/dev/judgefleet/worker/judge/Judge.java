@@ -12,6 +12,7 @@ import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,9 @@ public final class Judge implements AutoCloseable {
     if (unbuildable.isPresent()) {
       return run.finish(Verdict.CE, unbuildable.get(), null);
     }
-    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-judge-");
+    // Only a later pass of a multi-pass problem reads its input from the scratch directory.
+    try (ScratchDirectory scratch =
+            problem.type().multiPass() ? ScratchDirectory.create("judgefleet-judge-") : null;
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
       CompiledProgram program =
           ProgramBuilder.build(sandbox, language, source, compileLimits(problem));
@@ -92,6 +95,7 @@ public final class Judge implements AutoCloseable {
       }
       try (checker) {
         RunSpec spec = program.runSpec(testLimits(problem, timeLimit), false);
+        Path passInputs = scratch == null ? null : scratch.path();
         TestWalk.TestRunner runner =
             problem.type().interactive()
                 ? new InteractiveExecution(
@@ -101,7 +105,7 @@ public final class Judge implements AutoCloseable {
                         interactive,
                         problem.type().multiPass(),
                         problem.limits().validationPasses(),
-                        scratch.path())
+                        passInputs)
                     ::run
                 : new TestExecution(
                         sandbox,
@@ -109,7 +113,7 @@ public final class Judge implements AutoCloseable {
                         checker,
                         problem.type().multiPass(),
                         problem.limits().validationPasses(),
-                        scratch.path())
+                        passInputs)
                     ::run;
         List<TestGroup> order =
             tests != null

@@ -27,7 +27,8 @@ final class TestExecution {
 
   /**
    * @param program the submission's run for any test (its stdin is set per pass)
-   * @param scratch a worker-private directory for pass inputs
+   * @param scratch a worker-private directory for the inputs of later passes; null when the problem
+   *     is not multi-pass
    */
   TestExecution(
       Sandbox sandbox,
