@@ -128,13 +128,8 @@ public final class ValidatorRunner implements OutputChecker {
               + Messages.cap(stderr));
     }
     int code = result.exitCode();
-    String judgeMessage = feedback("judgemessage.txt").orElse("");
-    String teamMessage = feedback("teammessage.txt").orElse("");
-    Verdict verdict;
-    OptionalDouble points = OptionalDouble.empty();
     if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
-      judgeMessage = stderr.strip();
-      verdict =
+      Verdict verdict =
           switch (code) {
             case 0 -> Verdict.AC;
             case 1, 4, 8 -> Verdict.WA;
@@ -142,21 +137,20 @@ public final class ValidatorRunner implements OutputChecker {
             case 7 -> Verdict.AC;
             default -> Verdict.IE;
           };
-      if (code == 7) {
-        points = firstNumber(stderr);
-      }
       if (verdict == Verdict.IE) {
         return CheckResult.internalError(
             "checker failed (exit code " + code + "): " + Messages.cap(stderr));
       }
       return new CheckResult(
           verdict,
-          Messages.cap(judgeMessage),
+          Messages.cap(stderr.strip()),
           "",
-          points,
+          code == 7 ? firstNumber(stderr) : OptionalDouble.empty(),
           OptionalDouble.empty(),
           Optional.empty());
     }
+    String judgeMessage = feedback("judgemessage.txt").orElse("");
+    String teamMessage = feedback("teammessage.txt").orElse("");
     Optional<byte[]> nextPass = feedbackBytes("nextpass.in", limits.outputBytes());
     if (code != 42 && code != 43) {
       return CheckResult.internalError(
