@@ -96,32 +96,25 @@ public final class Judge implements AutoCloseable {
       try (checker) {
         RunSpec spec = program.runSpec(testLimits(problem, timeLimit), false);
         Path passInputs = scratch == null ? null : scratch.path();
-        TestWalk.TestRunner runner =
+        TestExecution.PassStep step =
             problem.type().interactive()
-                ? new InteractiveExecution(
-                        sandbox,
-                        spec,
-                        (ValidatorRunner) checker,
-                        interactive,
-                        problem.type().multiPass(),
-                        problem.limits().validationPasses(),
-                        passInputs)
-                    ::run
-                : new TestExecution(
-                        sandbox,
-                        spec,
-                        checker,
-                        problem.type().multiPass(),
-                        problem.limits().validationPasses(),
-                        passInputs)
-                    ::run;
+                ? new InteractiveExecution(sandbox, spec, (ValidatorRunner) checker, interactive)
+                : TestExecution.batch(sandbox, spec, checker);
+        TestExecution execution =
+            new TestExecution(
+                checker,
+                step,
+                problem.type().multiPass(),
+                problem.limits().validationPasses(),
+                passInputs);
         List<TestGroup> order =
             tests != null
                 ? List.of(inlineGroup(tests))
                 : List.of(problem.sample(), problem.secret());
         int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
         TestWalk walk =
-            new TestWalk(runner, progress, total, options.runAllTests(), problem.type().scoring());
+            new TestWalk(
+                execution::run, progress, total, options.runAllTests(), problem.type().scoring());
         for (TestGroup group : order) {
           if (!walk.group(group)) {
             break;
