@@ -11,6 +11,7 @@ import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.ScoreText;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.TestOutcome;
 import dev.judgefleet.worker.judge.TimeLimitInference;
@@ -130,19 +131,16 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     if (problem.limits().timeLimit().isPresent()) {
       return problem.limits().timeLimit().get();
     }
-    DerivedTimeLimits store = new DerivedTimeLimits(config.sandbox().stateDir());
-    return store
-        .get(problem.id(), problem.contentVersion())
-        .orElseGet(
+    return new DerivedTimeLimits(config.sandbox().stateDir())
+        .getOrDerive(
+            problem,
             () -> {
               err.println(
                   "judge: "
                       + problem.id()
                       + " has no time limit; deriving it from its"
                       + " accepted submissions ...");
-              Duration derived = TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
-              store.put(problem.id(), problem.contentVersion(), derived);
-              return derived;
+              return TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
             });
   }
 
@@ -210,6 +208,6 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   }
 
   private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    return ScoreText.of(d);
   }
 }

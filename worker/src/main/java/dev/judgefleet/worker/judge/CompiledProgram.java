@@ -1,13 +1,10 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
-import dev.judgefleet.worker.sandbox.MountLayer;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,18 +55,7 @@ public record CompiledProgram(
             Long.toString(Math.max(1, problem.memoryBytes() / RunLimits.MIB)),
             "stackMiB",
             Long.toString(Math.max(1, limits.effectiveStackBytes() / RunLimits.MIB)));
-    List<String> env = new ArrayList<>(RunSpec.DEFAULT_ENV);
-    env.addAll(language.env());
-    return new RunSpec(
-        Language.expand(language.run(), values),
-        env,
-        MountLayer.WORK_DIR,
-        null,
-        null,
-        null,
-        limits,
-        false,
-        language.seccompProfile());
+    return ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
   }
 
   static Duration scale(Duration d, double factor) {

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.problem.ProblemPackage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Time limits derived from reference runs, remembered per package version in the worker's state
@@ -19,7 +21,21 @@ public final class DerivedTimeLimits {
     this.dir = stateDir.resolve("derived-time-limits");
   }
 
-  public Optional<Duration> get(String problemId, String version) {
+  /**
+   * The package's remembered limit, else {@code derive}'s, remembered. Synchronized so that
+   * concurrent judgings of a new package measure it once, not once each.
+   */
+  public synchronized Duration getOrDerive(ProblemPackage problem, Supplier<Duration> derive) {
+    return get(problem.id(), problem.contentVersion())
+        .orElseGet(
+            () -> {
+              Duration limit = derive.get();
+              put(problem.id(), problem.contentVersion(), limit);
+              return limit;
+            });
+  }
+
+  private Optional<Duration> get(String problemId, String version) {
     Path file = dir.resolve(problemId + "@" + version);
     try {
       if (!Files.isRegularFile(file)) {
@@ -31,7 +47,7 @@ public final class DerivedTimeLimits {
     }
   }
 
-  public void put(String problemId, String version, Duration limit) {
+  private void put(String problemId, String version, Duration limit) {
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, problemId, ".tmp");

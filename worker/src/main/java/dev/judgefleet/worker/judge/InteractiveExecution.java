@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs one test of an interactive problem: the validator and the submission, each in its own
+ * Runs one pass of an interactive problem's test: the validator and the submission, each in its own
  * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). Only
  * the submission's CPU time counts; a side that stops talking is ended by its own limits.
  *
@@ -27,39 +27,22 @@ import java.util.concurrent.ExecutorService;
  * lets the validator see end-of-file. A validator that exited before that moment cannot have been
  * reacting to the submission's exit, however close the two were.
  */
-final class InteractiveExecution {
+final class InteractiveExecution implements TestExecution.PassStep {
   private final Sandbox sandbox;
   private final RunSpec program;
   private final ValidatorRunner validator;
   private final ExecutorService executor;
-  private final boolean multiPass;
-  private final int maxPasses;
-  private final Path scratch;
 
   InteractiveExecution(
-      Sandbox sandbox,
-      RunSpec program,
-      ValidatorRunner validator,
-      ExecutorService executor,
-      boolean multiPass,
-      int maxPasses,
-      Path scratch) {
+      Sandbox sandbox, RunSpec program, ValidatorRunner validator, ExecutorService executor) {
     this.sandbox = sandbox;
     this.program = program;
     this.validator = validator;
     this.executor = executor;
-    this.multiPass = multiPass;
-    this.maxPasses = maxPasses;
-    this.scratch = scratch;
   }
 
-  TestOutcome run(TestCase test) {
-    validator.startTest(test);
-    return TestExecution.passes(
-        test, multiPass, maxPasses, scratch, (input, pass) -> onePass(test, input, pass));
-  }
-
-  private TestExecution.Pass onePass(TestCase test, Path input, int pass) {
+  @Override
+  public TestExecution.Pass run(TestCase test, Path input, int pass) {
     int[] toSubmission = Pipes.create();
     int[] fromSubmission = Pipes.create();
     RunSpec validatorSpec =

@@ -12,9 +12,9 @@ import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +73,9 @@ public final class Judge implements AutoCloseable {
     if (unbuildable.isPresent()) {
       return run.finish(Verdict.CE, unbuildable.get(), null);
     }
-    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-judge-");
+    // Only a later pass of a multi-pass problem reads its input from the scratch directory.
+    try (ScratchDirectory scratch =
+            problem.type().multiPass() ? ScratchDirectory.create("judgefleet-judge-") : null;
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
       CompiledProgram program =
           ProgramBuilder.build(sandbox, language, source, compileLimits(problem));
@@ -93,106 +95,33 @@ public final class Judge implements AutoCloseable {
       }
       try (checker) {
         RunSpec spec = program.runSpec(testLimits(problem, timeLimit), false);
-        TestRunner runner =
+        Path passInputs = scratch == null ? null : scratch.path();
+        TestExecution.PassStep step =
             problem.type().interactive()
-                ? new InteractiveExecution(
-                        sandbox,
-                        spec,
-                        (ValidatorRunner) checker,
-                        interactive,
-                        problem.type().multiPass(),
-                        problem.limits().validationPasses(),
-                        scratch.path())
-                    ::run
-                : new TestExecution(
-                        sandbox,
-                        spec,
-                        checker,
-                        problem.type().multiPass(),
-                        problem.limits().validationPasses(),
-                        scratch.path())
-                    ::run;
+                ? new InteractiveExecution(sandbox, spec, (ValidatorRunner) checker, interactive)
+                : TestExecution.batch(sandbox, spec, checker);
+        TestExecution execution =
+            new TestExecution(
+                checker,
+                step,
+                problem.type().multiPass(),
+                problem.limits().validationPasses(),
+                passInputs);
         List<TestGroup> order =
             tests != null
                 ? List.of(inlineGroup(tests))
                 : List.of(problem.sample(), problem.secret());
         int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
-        Walk walk =
-            new Walk(runner, progress, total, options.runAllTests(), problem.type().scoring());
+        TestWalk walk =
+            new TestWalk(
+                execution::run, progress, total, options.runAllTests(), problem.type().scoring());
         for (TestGroup group : order) {
           if (!walk.group(group)) {
             break;
           }
         }
-        return run.result(walk.outcomes, program);
+        return run.result(walk.outcomes(), program);
       }
-    }
-  }
-
-  /** Runs one test, whatever the kind of problem. */
-  private interface TestRunner {
-    TestOutcome run(TestCase test);
-  }
-
-  /**
-   * Goes through groups in order. Pass-fail problems stop at the first failing test; in a scoring
-   * problem a failed test ends its pass-fail or min group (its score is 0 either way), and a group
-   * whose require_pass groups were not all accepted is not run at all.
-   */
-  private static final class Walk {
-    private final TestRunner runner;
-    private final ProgressListener progress;
-    private final int total;
-    private final boolean runAll;
-    private final boolean scoring;
-    final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-    private final Map<String, Boolean> groupAccepted = new LinkedHashMap<>();
-    private int done;
-
-    Walk(TestRunner runner, ProgressListener progress, int total, boolean runAll, boolean scoring) {
-      this.runner = runner;
-      this.progress = progress;
-      this.total = total;
-      this.runAll = runAll;
-      this.scoring = scoring;
-    }
-
-    /** Returns false when judging must stop. */
-    boolean group(TestGroup group) {
-      for (String required : group.requirePass()) {
-        if (!groupAccepted.getOrDefault(required, false)) {
-          groupAccepted.put(group.name(), false);
-          return true;
-        }
-      }
-      boolean accepted = true;
-      boolean stopGroup = false;
-      for (TestCase test : group.tests()) {
-        if (stopGroup) {
-          break;
-        }
-        progress.progress(Phase.RUNNING, ++done, total);
-        TestOutcome outcome = runner.run(test);
-        outcomes.put(test.name(), outcome);
-        if (!outcome.accepted()) {
-          accepted = false;
-          if (!runAll) {
-            if (!scoring) {
-              groupAccepted.put(group.name(), false);
-              return false;
-            }
-            stopGroup = group.aggregation() != Aggregation.SUM;
-          }
-        }
-      }
-      for (TestGroup sub : group.groups()) {
-        if (!group(sub)) {
-          return false;
-        }
-        accepted &= groupAccepted.getOrDefault(sub.name(), false);
-      }
-      groupAccepted.put(group.name(), accepted);
-      return true;
     }
   }
 
@@ -234,18 +163,9 @@ public final class Judge implements AutoCloseable {
 
     JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
       List<TestOutcome> tests = new ArrayList<>(outcomes.values());
-      Verdict verdict =
-          tests.stream()
-              .map(TestOutcome::verdict)
-              .filter(v -> v != Verdict.AC)
-              .findFirst()
-              .orElse(Verdict.AC);
-      String message =
-          tests.stream()
-              .filter(t -> t.verdict() == verdict && verdict != Verdict.AC)
-              .findFirst()
-              .map(TestOutcome::checkerMessage)
-              .orElse("");
+      Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
+      Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
+      String message = failed.map(TestOutcome::checkerMessage).orElse("");
       if (!problem.type().scoring()) {
         // ICPC style: a testlib presentation error is a wrong answer.
         return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
@@ -260,14 +180,9 @@ public final class Judge implements AutoCloseable {
 
   /** The limits of one test: the problem's time and memory, output and a derived wall limit. */
   static RunLimits testLimits(ProblemPackage problem, Duration timeLimit) {
-    return new RunLimits(
-        timeLimit,
-        timeLimit.multipliedBy(2).plusSeconds(1),
-        problem.limits().memoryBytes(),
-        64,
-        problem.limits().outputBytes(),
-        0,
-        256);
+    return RunLimits.forCpu(timeLimit)
+        .withMemoryBytes(problem.limits().memoryBytes())
+        .withOutputBytes(problem.limits().outputBytes());
   }
 
   static RunLimits compileLimits(ProblemPackage problem) {

@@ -1,7 +1,6 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
-import dev.judgefleet.worker.sandbox.Bind;
 import dev.judgefleet.worker.sandbox.MountLayer;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -39,8 +38,7 @@ public final class ProgramBuilder {
 
   /** The sandbox a program in this language needs: the default view plus its toolchain. */
   public static SandboxSpec sandboxFor(Language language, int slot) {
-    List<Bind> binds = new ArrayList<>(language.binds());
-    return SandboxSpec.forSlot(slot).withBinds(binds);
+    return SandboxSpec.forSlot(slot).withBinds(language.binds());
   }
 
   /**
@@ -53,7 +51,8 @@ public final class ProgramBuilder {
   public static CompiledProgram build(
       Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
     String main = mainName(language, source);
-    String fileName = mainFile(language, source);
+    String fileName = fileFor(language, main);
+    // Judge reports a clash as CE through unbuildable(); other callers must not lose a file.
     if (source.others().containsKey(fileName)) {
       throw new IllegalArgumentException(clash(fileName));
     }
@@ -71,22 +70,31 @@ public final class ProgramBuilder {
     if (!language.compiled()) {
       return new CompiledProgram(language, main, fileName, null, "");
     }
+    List<String> argv =
+        Language.expand(
+            withSources(language.compile(), sources), Map.of("source", fileName, "main", main));
+    RunResult result = sandbox.run(runSpec(language, argv, compileLimits, true));
+    return new CompiledProgram(language, main, fileName, result, compilerOutput(result));
+  }
+
+  /**
+   * A run of the language's toolchain or program in /box: the default environment with the
+   * language's own added, under the language's seccomp profile.
+   */
+  static RunSpec runSpec(
+      Language language, List<String> argv, RunLimits limits, boolean workWritable) {
     List<String> env = new ArrayList<>(RunSpec.DEFAULT_ENV);
     env.addAll(language.env());
-    RunSpec compile =
-        new RunSpec(
-            Language.expand(
-                withSources(language.compile(), sources), Map.of("source", fileName, "main", main)),
-            env,
-            MountLayer.WORK_DIR,
-            null,
-            null,
-            null,
-            compileLimits,
-            true,
-            language.seccompProfile());
-    RunResult result = sandbox.run(compile);
-    return new CompiledProgram(language, main, fileName, result, compilerOutput(result));
+    return new RunSpec(
+        argv,
+        env,
+        MountLayer.WORK_DIR,
+        null,
+        null,
+        null,
+        limits,
+        workWritable,
+        language.seccompProfile());
   }
 
   /** The main class or program name the language's entry-point rule finds in the main file. */
@@ -97,7 +105,11 @@ public final class ProgramBuilder {
 
   /** The name the main file is saved under in /box. */
   static String mainFile(Language language, SourceBundle source) {
-    return Language.expand(language.sourceFile(), Map.of("main", mainName(language, source)));
+    return fileFor(language, mainName(language, source));
+  }
+
+  private static String fileFor(Language language, String main) {
+    return Language.expand(language.sourceFile(), Map.of("main", main));
   }
 
   /**

@@ -13,74 +13,68 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * Runs one test of a batch or multi-pass problem: the submission reads the test's input (or the
- * previous pass's {@code nextpass.in}), its output is checked, and a multi-pass validator may ask
- * for another pass, up to the problem's limit.
+ * Runs one test: its passes, each a step given its input (the test's, or the previous pass's {@code
+ * nextpass.in}) — a batch run and its output check, or an interactive exchange — and a multi-pass
+ * validator may ask for another pass, up to the problem's limit.
  */
 final class TestExecution {
-  private final Sandbox sandbox;
-  private final RunSpec program;
-  private final OutputChecker checker;
-  private final boolean multiPass;
-  private final int maxPasses;
-  private final Path scratch;
-
-  /**
-   * @param program the submission's run for any test (its stdin is set per pass)
-   * @param scratch a worker-private directory for pass inputs
-   */
-  TestExecution(
-      Sandbox sandbox,
-      RunSpec program,
-      OutputChecker checker,
-      boolean multiPass,
-      int maxPasses,
-      Path scratch) {
-    this.sandbox = sandbox;
-    this.program = program;
-    this.checker = checker;
-    this.multiPass = multiPass;
-    this.maxPasses = maxPasses;
-    this.scratch = scratch;
-  }
-
-  TestOutcome run(TestCase test) {
-    checker.startTest(test);
-    return passes(
-        test,
-        multiPass,
-        maxPasses,
-        scratch,
-        (input, pass) -> {
-          RunResult run = sandbox.run(program.withArgs(test.args()).withStdin(input));
-          if (run.status() != RunStatus.OK) {
-            return new Pass(RunVerdicts.of(run.status()), run, null);
-          }
-          CheckResult check = checker.check(test, input, run.stdout().file(), pass);
-          return new Pass(check.verdict(), run, check);
-        });
+  /** One pass of a test, given its input. */
+  interface PassStep {
+    Pass run(TestCase test, Path input, int pass);
   }
 
   /** One pass of a test: its verdict, the submission's run, the output check if there was one. */
   record Pass(Verdict verdict, RunResult run, CheckResult check) {}
 
-  /** Runs one pass, given its input. */
-  interface PassRunner {
-    Pass run(Path input, int pass);
+  private final OutputChecker checker;
+  private final PassStep step;
+  private final boolean multiPass;
+  private final int maxPasses;
+  private final Path scratch;
+
+  /**
+   * @param checker told of each test's start (fresh feedback), whatever the step does with it
+   * @param scratch a worker-private directory for the inputs of later passes; null when the problem
+   *     is not multi-pass
+   */
+  TestExecution(
+      OutputChecker checker, PassStep step, boolean multiPass, int maxPasses, Path scratch) {
+    this.checker = checker;
+    this.step = step;
+    this.multiPass = multiPass;
+    this.maxPasses = maxPasses;
+    this.scratch = scratch;
+  }
+
+  /**
+   * The pass of a batch or multi-pass problem: the submission reads the input, its output is
+   * checked.
+   *
+   * @param program the submission's run for any test (its stdin is set per pass)
+   */
+  static PassStep batch(Sandbox sandbox, RunSpec program, OutputChecker checker) {
+    return (test, input, pass) -> {
+      RunResult run = sandbox.run(program.withArgs(test.args()).withStdin(input));
+      if (run.status() != RunStatus.OK) {
+        return new Pass(RunVerdicts.of(run.status()), run, null);
+      }
+      CheckResult check = checker.check(test, input, run.stdout().file(), pass);
+      return new Pass(check.verdict(), run, check);
+    };
   }
 
   /**
    * Runs a test's passes: one, or as many as the validator asks for with {@code nextpass.in}, up to
    * the problem's limit. Time and memory limits hold per pass; the outcome keeps the largest.
    */
-  static TestOutcome passes(
-      TestCase test, boolean multiPass, int maxPasses, Path scratch, PassRunner runner) {
+  TestOutcome run(TestCase test) {
+    checker.startTest(test);
     Path input = test.input();
     long cpu = 0;
     long wall = 0;
     long memory = 0;
     for (int pass = 1; ; pass++) {
-      Pass result = runner.run(input, pass);
+      Pass result = step.run(test, input, pass);
       RunResult run = result.run();
       cpu = Math.max(cpu, run.cpu().toNanos());
       wall = Math.max(wall, run.wall().toNanos());
@@ -110,7 +104,7 @@ final class TestExecution {
     }
   }
 
-  static TestOutcome outcome(
+  private static TestOutcome outcome(
       TestCase test,
       Verdict verdict,
       RunResult run,

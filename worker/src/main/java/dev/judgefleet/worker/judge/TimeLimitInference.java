@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Derives a time limit from the reference submissions, as the format defines it when a package
@@ -34,38 +37,65 @@ public final class TimeLimitInference {
    */
   public record Inferred(Duration timeLimit, long slowestNanos, Map<String, JudgeResult> runs) {}
 
+  /**
+   * Where the lower-bound runs go: done at once on one slot, or handed to a pool that finds each a
+   * slot. A run is given the slot to judge on.
+   */
+  public interface Runs {
+    Future<JudgeResult> submit(IntFunction<JudgeResult> onSlot);
+  }
+
+  /** Infers the limit judging the lower-bound submissions one after another on {@code slot}. */
   public static Inferred infer(
       Judge judge, ProblemPackage problem, LanguageCatalog languages, int slot) {
-    Map<String, JudgeResult> runs = new LinkedHashMap<>();
-    long slowest = 0;
+    return infer(
+        judge, problem, languages, run -> CompletableFuture.completedFuture(run.apply(slot)));
+  }
+
+  /**
+   * Infers the limit with the lower-bound submissions' runs handed to {@code runs}, all of them
+   * before waiting for any, so that a pool may judge them in parallel.
+   */
+  public static Inferred infer(
+      Judge judge, ProblemPackage problem, LanguageCatalog languages, Runs runs) {
+    Map<String, Future<JudgeResult>> pending = new LinkedHashMap<>();
     for (ReferenceSubmission submission : problem.submissions()) {
       if (submission.timeLimitUse() != ReferenceSubmission.TimeLimitUse.LOWER) {
         continue;
       }
-      Optional<Language> language = languageOf(submission, languages);
-      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+      Optional<Language> found = languageOf(submission, languages);
+      if (found.isEmpty() || !LanguageCatalog.available(found.get())) {
         continue;
       }
-      JudgeResult result =
-          judge.judge(
-              problem,
-              language.get(),
-              read(submission, language.get()),
-              CAP,
-              null,
-              new JudgeOptions(true, slot),
-              ProgressListener.NONE);
-      runs.put(submission.name(), result);
+      Language language = found.get();
+      pending.put(
+          submission.name(),
+          runs.submit(
+              slot ->
+                  judge.judge(
+                      problem,
+                      language,
+                      read(submission, language),
+                      CAP,
+                      null,
+                      new JudgeOptions(true, slot),
+                      ProgressListener.NONE)));
+    }
+    Map<String, JudgeResult> results = new LinkedHashMap<>();
+    long slowest = 0;
+    for (Map.Entry<String, Future<JudgeResult>> run : pending.entrySet()) {
+      JudgeResult result = Futures.await(run.getValue());
+      results.put(run.getKey(), result);
       slowest = Math.max(slowest, result.maxCpuNanos());
     }
-    if (runs.isEmpty()) {
+    if (results.isEmpty()) {
       throw new IllegalStateException(
           "problem "
               + problem.id()
               + " has no time limit and no accepted submission this host"
               + " can run to derive one from");
     }
-    return new Inferred(limitFor(slowest, problem.limits()), slowest, runs);
+    return new Inferred(limitFor(slowest, problem.limits()), slowest, results);
   }
 
   /** The smallest multiple of the resolution at least {@code slowest} × ac_to_time_limit. */

@@ -2,7 +2,6 @@ package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.problem.OutputValidation;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,19 +77,9 @@ public final class ValidatorBuilder {
       return new ValidatorProgram(problem.id(), problem.contentVersion(), protocol, sources, run);
     }
     try (Sandbox box = engine.open(SandboxSpec.forValidator(slot))) {
-      for (WorkFile file : sources) {
-        box.writeWorkFile(file.path(), file.content(), file.mode());
-      }
-      RunLimits limits =
-          new RunLimits(
-              problem.limits().compilationTime(),
-              problem.limits().compilationTime().multipliedBy(2).plus(Duration.ofSeconds(1)),
-              problem.limits().compilationMemoryBytes(),
-              128,
-              256L << 20,
-              256L << 20,
-              512);
-      RunResult result = box.run(RunSpec.of(compile, limits).withWorkWritable(true));
+      box.writeWorkFiles(sources);
+      RunResult result =
+          box.run(RunSpec.of(compile, Judge.compileLimits(problem)).withWorkWritable(true));
       if (result.status() != RunStatus.OK) {
         throw new ValidatorBuildException(
             "problem "

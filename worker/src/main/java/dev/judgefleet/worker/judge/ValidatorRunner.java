@@ -13,7 +13,6 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.WorkFile;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
 import java.io.IOException;
@@ -55,23 +54,16 @@ public final class ValidatorRunner implements OutputChecker {
             .withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
     this.sandbox = engine.open(spec);
     try {
-      for (WorkFile file : program.files()) {
-        sandbox.writeWorkFile(file.path(), file.content(), file.mode());
-      }
+      sandbox.writeWorkFiles(program.files());
     } catch (RuntimeException e) {
       sandbox.close();
       throw e;
     }
     var l = problem.limits();
     this.limits =
-        new RunLimits(
-            l.validationTime(),
-            l.validationTime().multipliedBy(2).plus(Duration.ofSeconds(1)),
-            l.validationMemoryBytes(),
-            64,
-            Math.max(l.validationOutputBytes(), 1L << 20),
-            0,
-            256);
+        RunLimits.forCpu(l.validationTime())
+            .withMemoryBytes(l.validationMemoryBytes())
+            .withOutputBytes(Math.max(l.validationOutputBytes(), 1L << 20));
   }
 
   @Override
@@ -136,13 +128,8 @@ public final class ValidatorRunner implements OutputChecker {
               + Messages.cap(stderr));
     }
     int code = result.exitCode();
-    String judgeMessage = feedback("judgemessage.txt").orElse("");
-    String teamMessage = feedback("teammessage.txt").orElse("");
-    Verdict verdict;
-    OptionalDouble points = OptionalDouble.empty();
     if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
-      judgeMessage = stderr.strip();
-      verdict =
+      Verdict verdict =
           switch (code) {
             case 0 -> Verdict.AC;
             case 1, 4, 8 -> Verdict.WA;
@@ -150,21 +137,20 @@ public final class ValidatorRunner implements OutputChecker {
             case 7 -> Verdict.AC;
             default -> Verdict.IE;
           };
-      if (code == 7) {
-        points = firstNumber(stderr);
-      }
       if (verdict == Verdict.IE) {
         return CheckResult.internalError(
             "checker failed (exit code " + code + "): " + Messages.cap(stderr));
       }
       return new CheckResult(
           verdict,
-          Messages.cap(judgeMessage),
+          Messages.cap(stderr.strip()),
           "",
-          points,
+          code == 7 ? firstNumber(stderr) : OptionalDouble.empty(),
           OptionalDouble.empty(),
           Optional.empty());
     }
+    String judgeMessage = feedback("judgemessage.txt").orElse("");
+    String teamMessage = feedback("teammessage.txt").orElse("");
     Optional<byte[]> nextPass = feedbackBytes("nextpass.in", limits.outputBytes());
     if (code != 42 && code != 43) {
       return CheckResult.internalError(

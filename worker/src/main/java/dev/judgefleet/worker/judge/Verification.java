@@ -6,16 +6,14 @@ import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.problem.ReferenceSubmission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Judges every reference submission of a package and compares each with what it must get. The time
@@ -68,46 +66,24 @@ public final class Verification {
     try {
       Duration timeLimit;
       String source;
-      Map<String, JudgeResult> reuse = new HashMap<>();
+      Map<String, JudgeResult> reuse;
       if (problem.limits().timeLimit().isPresent()) {
         timeLimit = problem.limits().timeLimit().get();
         source = problem.limits().timeLimitSource();
+        reuse = Map.of();
       } else {
         // The lower-bound submissions run every test under the derivation cap, in parallel;
         // their slowest run sets the limit, and their results stand (a limit at least twice
         // their slowest run would not change them).
-        List<Future<JudgeResult>> runs = new ArrayList<>();
-        List<ReferenceSubmission> lower = new ArrayList<>();
-        for (ReferenceSubmission s : problem.submissions()) {
-          Optional<Language> language = TimeLimitInference.languageOf(s, languages);
-          if (s.timeLimitUse() == ReferenceSubmission.TimeLimitUse.LOWER
-              && language.isPresent()
-              && LanguageCatalog.available(language.get())) {
-            lower.add(s);
-            runs.add(
-                pool.submit(
-                    () ->
-                        judgeOn(slots, problem, s, language.get(), TimeLimitInference.CAP, true)));
-          }
-        }
-        long slowest = 0;
-        for (int i = 0; i < lower.size(); i++) {
-          JudgeResult r = get(runs.get(i));
-          reuse.put(lower.get(i).name(), r);
-          slowest = Math.max(slowest, r.maxCpuNanos());
-        }
-        if (reuse.isEmpty()) {
-          throw new IllegalStateException(
-              "problem "
-                  + problem.id()
-                  + " has no time limit and no"
-                  + " accepted submission this host can run to derive one from");
-        }
-        timeLimit = TimeLimitInference.limitFor(slowest, problem.limits());
+        TimeLimitInference.Inferred inferred =
+            TimeLimitInference.infer(
+                judge, problem, languages, run -> pool.submit(() -> onSlot(slots, run)));
+        timeLimit = inferred.timeLimit();
         source =
             String.format(
                 "derived: slowest accepted run %.3f s x %s",
-                slowest / 1e9, problem.limits().acToTimeLimit());
+                inferred.slowestNanos() / 1e9, problem.limits().acToTimeLimit());
+        reuse = inferred.runs();
       }
       Duration limit = timeLimit;
       List<Future<Row>> futures = new ArrayList<>();
@@ -123,7 +99,7 @@ public final class Verification {
       }
       List<Row> rows = new ArrayList<>();
       for (Future<Row> f : futures) {
-        rows.add(get(f));
+        rows.add(Futures.await(f));
       }
       return new Report(problem, timeLimit, source, rows);
     } finally {
@@ -131,24 +107,11 @@ public final class Verification {
     }
   }
 
-  private JudgeResult judgeOn(
-      SlotPool slots,
-      ProblemPackage problem,
-      ReferenceSubmission submission,
-      Language language,
-      Duration limit,
-      boolean runAll)
-      throws InterruptedException {
+  /** Runs {@code work} on a slot of the pool's, waiting for one to be free. */
+  private static <T> T onSlot(SlotPool slots, IntFunction<T> work) throws InterruptedException {
     int slot = slots.take();
     try {
-      return judge.judge(
-          problem,
-          language,
-          TimeLimitInference.read(submission, language),
-          limit,
-          null,
-          new JudgeOptions(runAll, slot),
-          ProgressListener.NONE);
+      return work.apply(slot);
     } finally {
       slots.give(slot);
     }
@@ -178,13 +141,24 @@ public final class Verification {
     if (result == null) {
       Duration limit =
           submission.timeLimitUse() == ReferenceSubmission.TimeLimitUse.UPPER
-              ? scale(timeLimit, problem.limits().timeLimitToTle())
+              ? CompiledProgram.scale(timeLimit, problem.limits().timeLimitToTle())
               : timeLimit;
-      result = judgeOn(slots, problem, submission, language.get(), limit, false);
+      result =
+          onSlot(
+              slots,
+              slot ->
+                  judge.judge(
+                      problem,
+                      language.get(),
+                      TimeLimitInference.read(submission, language.get()),
+                      limit,
+                      null,
+                      new JudgeOptions(false, slot),
+                      ProgressListener.NONE));
     }
     String actual =
         result.verdict().name()
-            + (result.score().isPresent() ? " " + trim(result.score().getAsDouble()) : "");
+            + (result.score().isPresent() ? " " + ScoreText.of(result.score().getAsDouble()) : "");
     return new Row(
         problem.id(),
         submission.name(),
@@ -196,43 +170,20 @@ public final class Verification {
         Duration.ofNanos(result.maxCpuNanos()));
   }
 
-  private static <T> T get(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  static Duration scale(Duration d, double factor) {
-    return Duration.ofNanos(Math.round(d.toNanos() * factor));
-  }
-
-  private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.2f", d);
-  }
-
   /** Counts for a summary line. */
   public static String count(List<Row> rows) {
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger bad = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
-    rows.forEach(
-        r -> {
-          if (r.skipped()) {
-            skipped.incrementAndGet();
-          } else if (r.ok()) {
-            ok.incrementAndGet();
-          } else {
-            bad.incrementAndGet();
-          }
-        });
+    int ok = 0;
+    int bad = 0;
+    int skipped = 0;
+    for (Row r : rows) {
+      if (r.skipped()) {
+        skipped++;
+      } else if (r.ok()) {
+        ok++;
+      } else {
+        bad++;
+      }
+    }
     return ok + " ok, " + bad + " mismatched, " + skipped + " skipped";
   }
 }

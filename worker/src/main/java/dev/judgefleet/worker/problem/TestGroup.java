@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * A group of test data: {@code sample}, {@code secret}, or a subdirectory of {@code secret}. Tests
- * and subgroups are each in lexicographic order of name; {@link #allTests()} interleaves them in
- * the order they are judged in.
+ * and subgroups are each in lexicographic order of name; {@link #members()} interleaves them in the
+ * order they are judged in.
  *
  * @param name the path under {@code data/}: {@code sample}, {@code secret}, {@code secret/g1}
  * @param tests the test cases directly in this group
@@ -33,25 +33,64 @@ public record TestGroup(
     requirePass = List.copyOf(requirePass);
   }
 
+  /** A test directly in a group, or one of its subgroups. */
+  public sealed interface Member {
+    String name();
+
+    /** The tests this member stands for, in judging order. */
+    List<TestCase> allTests();
+  }
+
+  /** A test case as a member of its group. */
+  public record Test(TestCase test) implements Member {
+    @Override
+    public String name() {
+      return test.name();
+    }
+
+    @Override
+    public List<TestCase> allTests() {
+      return List.of(test);
+    }
+  }
+
+  /** A subgroup as a member of its parent. */
+  public record Subgroup(TestGroup group) implements Member {
+    @Override
+    public String name() {
+      return group.name();
+    }
+
+    @Override
+    public List<TestCase> allTests() {
+      return group.allTests();
+    }
+  }
+
   /**
-   * Every test in this group and below, in judging order: tests and subgroups interleaved in
+   * The tests and subgroups directly in this group, in the order they are judged in: interleaved in
    * lexicographic order of name, as the format says ("Test cases and test data groups will be used
    * in lexicographical order on test case or test group name"). Both lists are sorted and their
    * names share this group's prefix, so a merge on the full names gives that order.
    */
-  public List<TestCase> allTests() {
-    List<TestCase> all = new ArrayList<>();
+  public List<Member> members() {
+    List<Member> members = new ArrayList<>(tests.size() + groups.size());
     int t = 0;
     int g = 0;
     while (t < tests.size() || g < groups.size()) {
       boolean testNext =
           g == groups.size()
               || (t < tests.size() && tests.get(t).name().compareTo(groups.get(g).name()) < 0);
-      if (testNext) {
-        all.add(tests.get(t++));
-      } else {
-        all.addAll(groups.get(g++).allTests());
-      }
+      members.add(testNext ? new Test(tests.get(t++)) : new Subgroup(groups.get(g++)));
+    }
+    return members;
+  }
+
+  /** Every test in this group and below, in judging order (see {@link #members()}). */
+  public List<TestCase> allTests() {
+    List<TestCase> all = new ArrayList<>();
+    for (Member member : members()) {
+      all.addAll(member.allTests());
     }
     return all;
   }

@@ -134,6 +134,13 @@ public final class Sandbox implements AutoCloseable {
     HostFiles.writeNew(workDir(), path, content, mode);
   }
 
+  /** Puts files into the work directory, each with its own mode (none may exist yet). */
+  public void writeWorkFiles(List<WorkFile> files) {
+    for (WorkFile file : files) {
+      writeWorkFile(file.path(), file.content(), file.mode());
+    }
+  }
+
   /** Creates a directory (and its parents) in the work directory, owned by the run's user. */
   public void makeWorkDirs(String path) {
     String parent = "";

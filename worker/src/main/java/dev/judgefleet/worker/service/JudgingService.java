@@ -182,17 +182,8 @@ public final class JudgingService {
     if (problem.limits().timeLimit().isPresent()) {
       return problem.limits().timeLimit().get();
     }
-    synchronized (derived) {
-      return derived
-          .get(problem.id(), problem.contentVersion())
-          .orElseGet(
-              () -> {
-                Duration limit =
-                    TimeLimitInference.infer(judge, problem, languages, slot).timeLimit();
-                derived.put(problem.id(), problem.contentVersion(), limit);
-                return limit;
-              });
-    }
+    return derived.getOrDerive(
+        problem, () -> TimeLimitInference.infer(judge, problem, languages, slot).timeLimit());
   }
 
   private static ProblemPackage withOverrides(ProblemPackage p, JudgeRequest request) {
