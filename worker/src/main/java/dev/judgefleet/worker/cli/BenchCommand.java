@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -149,10 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("throughput", throughput);
 
       if (json) {
-        System.out.println(
-            new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(report));
+        JsonOutput.print(report);
       } else {
         printTable(
             engine,

@@ -1,9 +1,7 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.Verdict;
-import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
@@ -107,10 +105,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 null,
                 Map.of(),
                 false);
-        System.out.println(
-            WireJson.mapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(VerdictEvents.of(result, context)));
+        JsonOutput.print(VerdictEvents.of(result, context));
       } else {
         print(problem, result);
       }

@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import java.io.IOException;
@@ -48,8 +46,7 @@ public final class LanguagesCommand implements Callable<Integer> {
       rows.add(row);
     }
     if (json) {
-      System.out.println(
-          WireJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+      JsonOutput.print(rows);
       return 0;
     }
     System.out.printf("%-12s %-24s %-18s %s%n", "id", "name", "extensions", "version");

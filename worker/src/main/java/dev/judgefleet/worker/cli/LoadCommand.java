@@ -1,7 +1,6 @@
 package dev.judgefleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
@@ -140,8 +139,7 @@ public final class LoadCommand implements Callable<Integer> {
     report.put("judgeMsP50", judging.getValueAtPercentile(50));
     report.put("judgeMsP99", judging.getValueAtPercentile(99));
     if (json) {
-      System.out.println(
-          mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      JsonOutput.print(report);
     } else {
       System.out.printf(
           Locale.ROOT,

@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.CompiledProgram;
 import dev.judgefleet.worker.judge.ProgramBuilder;
@@ -106,8 +104,7 @@ public final class RunCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("compile", program.compile() == null ? null : ResultJson.compile(program));
       doc.put("run", run == null ? null : ResultJson.run(run));
-      out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      JsonOutput.print(doc);
       return;
     }
     if (!program.ok()) {

@@ -1,7 +1,6 @@
 package dev.judgefleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.InlineTest;
 import dev.judgefleet.model.ProgressEvent;
 import dev.judgefleet.model.Submission;
@@ -146,7 +145,7 @@ public final class SubmitCommand implements Callable<Integer> {
           } else {
             progress.clear();
             VerdictEvent verdict = mapper.readValue(record.value(), VerdictEvent.class);
-            print(verdict, mapper);
+            print(verdict);
             return verdict.verdict() == Verdict.AC ? 0 : 1;
           }
         }
@@ -193,10 +192,10 @@ public final class SubmitCommand implements Callable<Integer> {
     return tests;
   }
 
-  private void print(VerdictEvent v, ObjectMapper mapper) throws IOException {
+  private void print(VerdictEvent v) throws IOException {
     PrintStream out = System.out;
     if (json) {
-      out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(v));
+      JsonOutput.print(v);
       return;
     }
     for (TestResult t : v.tests()) {
