@@ -153,27 +153,22 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private RunLimits limits() {
-    try {
-      Duration cpu = Units.duration(timeLimit);
-      Duration wall =
-          wallLimit == null ? cpu.multipliedBy(2).plusSeconds(1) : Units.duration(wallLimit);
-      long memory = Units.bytes(memoryLimit);
-      long output = Units.bytes(outputLimit);
-      check(
-          cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
-          "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
-      check(
-          wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
-          "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
-      check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
-      check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
-      return RunLimits.forCpu(cpu)
-          .withWallTime(wall)
-          .withMemoryBytes(memory)
-          .withOutputBytes(output);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    Duration cpu = Units.duration(spec, "--time-limit", timeLimit);
+    Duration wall =
+        wallLimit == null
+            ? cpu.multipliedBy(2).plusSeconds(1)
+            : Units.duration(spec, "--wall-limit", wallLimit);
+    long memory = Units.bytes(spec, "--memory-limit", memoryLimit);
+    long output = Units.bytes(spec, "--output-limit", outputLimit);
+    check(
+        cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
+        "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
+    check(
+        wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
+        "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
+    check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
+    check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
+    return RunLimits.forCpu(cpu).withWallTime(wall).withMemoryBytes(memory).withOutputBytes(output);
   }
 
   private byte[] readSource() {
@@ -209,9 +204,9 @@ public final class RunCommand implements Callable<Integer> {
     return file.toAbsolutePath();
   }
 
-  private static void check(boolean ok, String message) {
+  private void check(boolean ok, String message) {
     if (!ok) {
-      throw new IllegalArgumentException(message);
+      throw usage(message);
     }
   }
 

@@ -95,12 +95,7 @@ public final class SubmitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SourceArguments.check(spec, sources);
     List<InlineTest> tests = inlineTests();
-    Duration wait;
-    try {
-      wait = Units.duration(timeout);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Duration wait = Units.duration(spec, "--timeout", timeout);
     String submissionId = id != null ? id : UUID.randomUUID().toString();
     ObjectMapper mapper = WireJson.mapper();
     Submission submission =
