@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,7 +81,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     LanguageCatalog catalog = config.languages().catalog();
-    Language lang = language(catalog);
+    Language lang = LanguageArgument.installed(spec, catalog, language, sources.get(0));
     SourceArguments.check(spec, sources);
     SourceBundle code = SourceArguments.bundle(sources);
     PrintStream err = System.err;
@@ -139,27 +138,6 @@ public final class JudgeProblemCommand implements Callable<Integer> {
               store.put(problem.id(), problem.contentVersion(), derived);
               return derived;
             });
-  }
-
-  private Language language(LanguageCatalog catalog) {
-    Language lang =
-        language != null
-            ? catalog.find(language).orElse(null)
-            : catalog.forFile(sources.get(0).getFileName().toString()).orElse(null);
-    if (lang == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          (language != null
-                  ? "unknown language '" + language + "'"
-                  : "cannot tell the language" + " of " + sources.get(0) + "; use --language")
-              + "; known: "
-              + catalog.all().stream().map(Language::id).collect(Collectors.joining(", ")));
-    }
-    if (!LanguageCatalog.available(lang)) {
-      throw new ParameterException(
-          spec.commandLine(), "language '" + lang.id() + "' is not installed on this host");
-    }
-    return lang;
   }
 
   private static void print(ProblemPackage problem, JudgeResult result) {

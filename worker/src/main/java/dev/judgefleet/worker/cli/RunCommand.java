@@ -5,7 +5,6 @@ import dev.judgefleet.worker.judge.CompiledProgram;
 import dev.judgefleet.worker.judge.ProgramBuilder;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.language.Language;
-import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,7 +73,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Language lang = resolveLanguage();
+    Language lang =
+        LanguageArgument.installed(spec, config.languages().catalog(), language, source);
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();
@@ -125,31 +124,6 @@ public final class RunCommand implements Callable<Integer> {
       }
       to.flush();
     }
-  }
-
-  private Language resolveLanguage() {
-    LanguageCatalog catalog = config.languages().catalog();
-    Language lang =
-        catalog
-            .find(language)
-            .orElseThrow(
-                () ->
-                    usage(
-                        "unknown language '"
-                            + language
-                            + "'; known: "
-                            + catalog.all().stream()
-                                .map(Language::id)
-                                .collect(Collectors.joining(", "))));
-    if (!LanguageCatalog.available(lang)) {
-      throw usage(
-          "language '"
-              + language
-              + "' is not installed on this host (needs "
-              + lang.toolchainExecutable()
-              + ")");
-    }
-    return lang;
   }
 
   private RunLimits limits() {
