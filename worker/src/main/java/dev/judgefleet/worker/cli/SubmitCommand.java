@@ -134,9 +134,9 @@ public final class SubmitCommand implements Callable<Integer> {
           }
           if (record.topic().equals(topics.progress())) {
             ProgressEvent p = mapper.readValue(record.value(), ProgressEvent.class);
-            progress.show(
-                p.phase().name().toLowerCase(Locale.ROOT)
-                    + (p.test() != null ? " test " + p.test() + "/" + p.of() : ""));
+            // The wire leaves test and of out outside RUNNING.
+            progress.progress(
+                p.phase(), p.test() == null ? 0 : p.test(), p.of() == null ? 0 : p.of());
           } else {
             progress.clear();
             VerdictEvent verdict = mapper.readValue(record.value(), VerdictEvent.class);

@@ -83,6 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
               verification.verify(
                   problem,
                   row -> {
+                    // Counting and drawing under one lock, so the count never goes back.
                     synchronized (progress) {
                       progress.show(
                           problem.id()
