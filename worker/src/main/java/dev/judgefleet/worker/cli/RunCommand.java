@@ -126,23 +126,24 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The limits the options give; without --wall-limit, runSpec derives the wall from the CPU. */
   private RunLimits limits() {
     Duration cpu = Units.duration(spec, "--time-limit", timeLimit);
-    Duration wall =
-        wallLimit == null
-            ? cpu.multipliedBy(2).plusSeconds(1)
-            : Units.duration(spec, "--wall-limit", wallLimit);
+    Duration wall = wallLimit == null ? null : Units.duration(spec, "--wall-limit", wallLimit);
     long memory = Units.bytes(spec, "--memory-limit", memoryLimit);
     long output = Units.bytes(spec, "--output-limit", outputLimit);
     check(
         cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
         "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
-    check(
-        wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
-        "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
+    if (wall != null) {
+      check(
+          wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
+          "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
+    }
     check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
     check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
-    return RunLimits.forCpu(cpu).withWallTime(wall).withMemoryBytes(memory).withOutputBytes(output);
+    RunLimits limits = RunLimits.forCpu(cpu).withMemoryBytes(memory).withOutputBytes(output);
+    return wall == null ? limits : limits.withWallTime(wall);
   }
 
   private byte[] readSource() {
