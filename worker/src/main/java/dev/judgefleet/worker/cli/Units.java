@@ -94,6 +94,11 @@ public final class Units {
 
   /** Milliseconds with microsecond precision, for JSON. */
   public static double millis(Duration d) {
-    return Math.round(d.toNanos() / 1000.0) / 1000.0;
+    return millis(d.toNanos());
+  }
+
+  /** Milliseconds with microsecond precision, for JSON. */
+  public static double millis(long nanos) {
+    return Math.round(nanos / 1000.0) / 1000.0;
   }
 }

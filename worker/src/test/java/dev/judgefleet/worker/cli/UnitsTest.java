@@ -33,6 +33,13 @@ class UnitsTest {
   }
 
   @Test
+  void millisecondsKeepMicroseconds() {
+    assertEquals(1.235, Units.millis(1_234_567L));
+    assertEquals(1.235, Units.millis(Duration.ofNanos(1_234_567)));
+    assertEquals(0.0, Units.millis(0L));
+  }
+
+  @Test
   void anOptionsMalformedValueIsAUsageErrorNamingTheOption() {
     CommandSpec spec = new CommandLine(CommandSpec.create()).getCommandSpec();
     assertEquals(Duration.ofMillis(500), Units.duration(spec, "--timeout", "500ms"));
