@@ -106,7 +106,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 false);
         JsonOutput.print(VerdictEvents.of(result, context));
       } else {
-        print(problem, result);
+        print(result);
       }
       return result.verdict() == Verdict.AC ? 0 : 1;
     }
@@ -140,7 +140,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
             });
   }
 
-  private static void print(ProblemPackage problem, JudgeResult result) {
+  private static void print(JudgeResult result) {
     PrintStream out = System.out;
     if (result.compile() != null && !result.compile().ok()) {
       out.print(result.message());
