@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -72,10 +70,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("wallMsP50", ms(wall.getValueAtPercentile(50)));
-      m.put("wallMsP90", ms(wall.getValueAtPercentile(90)));
-      m.put("cpuMsP50", ms(cpu.getValueAtPercentile(50)));
-      m.put("cpuMsP90", ms(cpu.getValueAtPercentile(90)));
+      m.put("wallMsP50", Units.millis(wall.getValueAtPercentile(50)));
+      m.put("wallMsP90", Units.millis(wall.getValueAtPercentile(90)));
+      m.put("cpuMsP50", Units.millis(cpu.getValueAtPercentile(50)));
+      m.put("cpuMsP90", Units.millis(cpu.getValueAtPercentile(90)));
       return m;
     }
   }
@@ -128,17 +126,17 @@ public final class BenchCommand implements Callable<Integer> {
       double spawnN = spawnThroughput(parallel);
 
       report.put("runLatency", sandboxRun.json());
-      report.put("runCpuMsMeanWholeWorker", ms(processCpuPerRun));
+      report.put("runCpuMsMeanWholeWorker", Units.millis(processCpuPerRun));
       report.put("spawnLatency", spawn.json());
       Map<String, Object> fresh = new LinkedHashMap<>();
-      fresh.put("openMsP50", ms(open.getValueAtPercentile(50)));
-      fresh.put("openMsP90", ms(open.getValueAtPercentile(90)));
-      fresh.put("closeMsP50", ms(close.getValueAtPercentile(50)));
+      fresh.put("openMsP50", Units.millis(open.getValueAtPercentile(50)));
+      fresh.put("openMsP90", Units.millis(open.getValueAtPercentile(90)));
+      fresh.put("closeMsP50", Units.millis(close.getValueAtPercentile(50)));
       report.put("newSandbox", fresh);
       Map<String, Object> enforcement = new LinkedHashMap<>();
       enforcement.put("cpuLimitMs", 200);
-      enforcement.put("overshootMsP50", ms(overshoot.getValueAtPercentile(50)));
-      enforcement.put("overshootMsMax", ms(overshoot.getMaxValue()));
+      enforcement.put("overshootMsP50", Units.millis(overshoot.getValueAtPercentile(50)));
+      enforcement.put("overshootMsMax", Units.millis(overshoot.getMaxValue()));
       report.put("cpuLimitEnforcement", enforcement);
       Map<String, Object> throughput = new LinkedHashMap<>();
       throughput.put("slots", parallel);
@@ -149,10 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("throughput", throughput);
 
       if (json) {
-        System.out.println(
-            new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(report));
+        JsonOutput.print(report);
       } else {
         printTable(
             engine,
@@ -378,10 +373,6 @@ public final class BenchCommand implements Callable<Integer> {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static double ms(long nanos) {
-    return Math.round(nanos / 1000.0) / 1000.0;
   }
 
   private static double round(double v) {

@@ -1,9 +1,7 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.Verdict;
-import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
@@ -33,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,7 +82,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     LanguageCatalog catalog = config.languages().catalog();
-    Language lang = language(catalog);
+    Language lang = LanguageArgument.installed(spec, catalog, language, sources.get(0));
     SourceArguments.check(spec, sources);
     SourceBundle code = SourceArguments.bundle(sources);
     PrintStream err = System.err;
@@ -108,12 +105,9 @@ public final class JudgeProblemCommand implements Callable<Integer> {
                 null,
                 Map.of(),
                 false);
-        System.out.println(
-            WireJson.mapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(VerdictEvents.of(result, context)));
+        JsonOutput.print(VerdictEvents.of(result, context));
       } else {
-        print(problem, result);
+        print(result);
       }
       return result.verdict() == Verdict.AC ? 0 : 1;
     }
@@ -144,28 +138,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
             });
   }
 
-  private Language language(LanguageCatalog catalog) {
-    Language lang =
-        language != null
-            ? catalog.find(language).orElse(null)
-            : catalog.forFile(sources.get(0).getFileName().toString()).orElse(null);
-    if (lang == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          (language != null
-                  ? "unknown language '" + language + "'"
-                  : "cannot tell the language" + " of " + sources.get(0) + "; use --language")
-              + "; known: "
-              + catalog.all().stream().map(Language::id).collect(Collectors.joining(", ")));
-    }
-    if (!LanguageCatalog.available(lang)) {
-      throw new ParameterException(
-          spec.commandLine(), "language '" + lang.id() + "' is not installed on this host");
-    }
-    return lang;
-  }
-
-  private static void print(ProblemPackage problem, JudgeResult result) {
+  private static void print(JudgeResult result) {
     PrintStream out = System.out;
     if (result.compile() != null && !result.compile().ok()) {
       out.print(result.message());

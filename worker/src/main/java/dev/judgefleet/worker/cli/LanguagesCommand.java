@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import java.io.IOException;
@@ -29,44 +27,44 @@ public final class LanguagesCommand implements Callable<Integer> {
   @Option(names = "--all", description = "also list languages this host lacks")
   boolean all;
 
+  /** One language as listed; {@code version} is null when the host lacks it. */
+  record Row(Language language, boolean available, String version) {
+    Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", language.id());
+      m.put("name", language.name());
+      m.put("extensions", language.extensions());
+      m.put("available", available);
+      m.put("version", version);
+      m.put("compile", language.compile());
+      m.put("run", language.run());
+      return m;
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (Language language : config.languages().catalog().all()) {
       boolean available = LanguageCatalog.available(language);
-      if (!available && !all) {
-        continue;
+      if (available || all) {
+        rows.add(new Row(language, available, available ? version(language) : null));
       }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", language.id());
-      row.put("name", language.name());
-      row.put("extensions", language.extensions());
-      row.put("available", available);
-      row.put("version", available ? version(language) : null);
-      row.put("compile", language.compile());
-      row.put("run", language.run());
-      rows.add(row);
     }
     if (json) {
-      System.out.println(
-          WireJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+      JsonOutput.print(rows.stream().map(Row::json).toList());
       return 0;
     }
     System.out.printf("%-12s %-24s %-18s %s%n", "id", "name", "extensions", "version");
-    for (Map<String, Object> row : rows) {
+    for (Row row : rows) {
       System.out.printf(
           "%-12s %-24s %-18s %s%n",
-          row.get("id"),
-          row.get("name"),
-          String.join(",", extensions(row)),
-          row.get("available").equals(true) ? row.get("version") : "(not installed)");
+          row.language().id(),
+          row.language().name(),
+          String.join(",", row.language().extensions()),
+          row.available() ? row.version() : "(not installed)");
     }
     return 0;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> extensions(Map<String, Object> row) {
-    return (List<String>) row.get("extensions");
   }
 
   /** The first line the toolchain prints of its version (run on the host, 10 s at most). */

@@ -1,7 +1,6 @@
 package dev.judgefleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
@@ -26,8 +25,10 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code judge load}: submissions per second and queue-to-verdict latency through a running stack.
@@ -42,6 +43,8 @@ import picocli.CommandLine.Parameters;
       "throughput and queue-to-verdict latency (p50, p90, p99, max) on the verdict topic."
     })
 public final class LoadCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Inject WorkerConfig config;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -73,6 +76,8 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // Before anything is sent: a typo must not flood the stack with submissions first.
+    Duration wait = Units.duration(spec, "--timeout", timeout);
     ObjectMapper mapper = WireJson.mapper();
     String code = Files.readString(source, StandardCharsets.UTF_8);
     WorkerConfig.Topics topics = config.worker().topics();
@@ -116,7 +121,7 @@ public final class LoadCommand implements Callable<Integer> {
         sent.put(id, System.nanoTime());
       }
       kafka.flush();
-      long deadline = System.nanoTime() + Units.duration(timeout).toNanos();
+      long deadline = System.nanoTime() + wait.toNanos();
       while (latency.getTotalCount() < count && System.nanoTime() < deadline) {
         long got = drain(kafka, mapper, sent, latency, judging, verdicts, Duration.ofMillis(200));
         if (got > 0) {
@@ -140,8 +145,7 @@ public final class LoadCommand implements Callable<Integer> {
     report.put("judgeMsP50", judging.getValueAtPercentile(50));
     report.put("judgeMsP99", judging.getValueAtPercentile(99));
     if (json) {
-      System.out.println(
-          mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      JsonOutput.print(report);
     } else {
       System.out.printf(
           Locale.ROOT,

@@ -3,8 +3,12 @@ package dev.judgefleet.worker.cli;
 import dev.judgefleet.model.Phase;
 import dev.judgefleet.worker.judge.ProgressListener;
 import java.io.PrintStream;
+import java.util.Locale;
 
-/** A one-line progress display on a terminal; silent when stderr is not one. */
+/**
+ * A one-line progress display on a terminal; silent when stderr is not one. Judging threads and the
+ * command's own thread may write it at once, so each line is drawn whole.
+ */
 final class Progress implements ProgressListener {
   private final PrintStream err;
   private final boolean enabled;
@@ -15,12 +19,16 @@ final class Progress implements ProgressListener {
     this.enabled = !quiet && System.console() != null;
   }
 
+  /** {@code running test 3/10} while a test runs (test 0 is none yet), else the phase. */
   @Override
   public void progress(Phase phase, int test, int of) {
-    show(phase == Phase.RUNNING ? "running test " + test + "/" + of : phase.name().toLowerCase());
+    show(
+        phase == Phase.RUNNING && test > 0
+            ? "running test " + test + "/" + of
+            : phase.name().toLowerCase(Locale.ROOT));
   }
 
-  void show(String text) {
+  synchronized void show(String text) {
     if (enabled) {
       err.print("\r\033[K" + text);
       err.flush();
@@ -28,7 +36,7 @@ final class Progress implements ProgressListener {
     }
   }
 
-  void clear() {
+  synchronized void clear() {
     if (shown) {
       err.print("\r\033[K");
       err.flush();

@@ -1,13 +1,10 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.CompiledProgram;
 import dev.judgefleet.worker.judge.ProgramBuilder;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.language.Language;
-import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,7 +73,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Language lang = resolveLanguage();
+    Language lang =
+        LanguageArgument.installed(spec, config.languages().catalog(), language, source);
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();
@@ -106,8 +103,7 @@ public final class RunCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("compile", program.compile() == null ? null : ResultJson.compile(program));
       doc.put("run", run == null ? null : ResultJson.run(run));
-      out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      JsonOutput.print(doc);
       return;
     }
     if (!program.ok()) {
@@ -130,53 +126,24 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Language resolveLanguage() {
-    LanguageCatalog catalog = config.languages().catalog();
-    Language lang =
-        catalog
-            .find(language)
-            .orElseThrow(
-                () ->
-                    usage(
-                        "unknown language '"
-                            + language
-                            + "'; known: "
-                            + catalog.all().stream()
-                                .map(Language::id)
-                                .collect(Collectors.joining(", "))));
-    if (!LanguageCatalog.available(lang)) {
-      throw usage(
-          "language '"
-              + language
-              + "' is not installed on this host (needs "
-              + lang.toolchainExecutable()
-              + ")");
-    }
-    return lang;
-  }
-
+  /** The limits the options give; without --wall-limit, runSpec derives the wall from the CPU. */
   private RunLimits limits() {
-    try {
-      Duration cpu = Units.duration(timeLimit);
-      Duration wall =
-          wallLimit == null ? cpu.multipliedBy(2).plusSeconds(1) : Units.duration(wallLimit);
-      long memory = Units.bytes(memoryLimit);
-      long output = Units.bytes(outputLimit);
-      check(
-          cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
-          "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
+    Duration cpu = Units.duration(spec, "--time-limit", timeLimit);
+    Duration wall = wallLimit == null ? null : Units.duration(spec, "--wall-limit", wallLimit);
+    long memory = Units.bytes(spec, "--memory-limit", memoryLimit);
+    long output = Units.bytes(spec, "--output-limit", outputLimit);
+    check(
+        cpu.toMillis() >= 1 && cpu.compareTo(MAX_CPU) <= 0,
+        "--time-limit must be 1ms.." + MAX_CPU.toSeconds() + "s");
+    if (wall != null) {
       check(
           wall.compareTo(cpu) >= 0 && wall.compareTo(MAX_WALL) <= 0,
           "--wall-limit must be at least the time limit and at most " + MAX_WALL.toSeconds() + "s");
-      check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
-      check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
-      return RunLimits.forCpu(cpu)
-          .withWallTime(wall)
-          .withMemoryBytes(memory)
-          .withOutputBytes(output);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
     }
+    check(memory >= (1L << 20) && memory <= MAX_MEMORY, "--memory-limit must be 1m..16g");
+    check(output >= 1024 && output <= MAX_OUTPUT, "--output-limit must be 1k..1g");
+    RunLimits limits = RunLimits.forCpu(cpu).withMemoryBytes(memory).withOutputBytes(output);
+    return wall == null ? limits : limits.withWallTime(wall);
   }
 
   private byte[] readSource() {
@@ -212,9 +179,9 @@ public final class RunCommand implements Callable<Integer> {
     return file.toAbsolutePath();
   }
 
-  private static void check(boolean ok, String message) {
+  private void check(boolean ok, String message) {
     if (!ok) {
-      throw new IllegalArgumentException(message);
+      throw usage(message);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.judgefleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.judgefleet.model.InlineTest;
 import dev.judgefleet.model.ProgressEvent;
 import dev.judgefleet.model.Submission;
@@ -96,12 +95,7 @@ public final class SubmitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SourceArguments.check(spec, sources);
     List<InlineTest> tests = inlineTests();
-    Duration wait;
-    try {
-      wait = Units.duration(timeout);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Duration wait = Units.duration(spec, "--timeout", timeout);
     String submissionId = id != null ? id : UUID.randomUUID().toString();
     ObjectMapper mapper = WireJson.mapper();
     Submission submission =
@@ -140,13 +134,13 @@ public final class SubmitCommand implements Callable<Integer> {
           }
           if (record.topic().equals(topics.progress())) {
             ProgressEvent p = mapper.readValue(record.value(), ProgressEvent.class);
-            progress.show(
-                p.phase().name().toLowerCase(Locale.ROOT)
-                    + (p.test() != null ? " test " + p.test() + "/" + p.of() : ""));
+            // The wire leaves test and of out outside RUNNING.
+            progress.progress(
+                p.phase(), p.test() == null ? 0 : p.test(), p.of() == null ? 0 : p.of());
           } else {
             progress.clear();
             VerdictEvent verdict = mapper.readValue(record.value(), VerdictEvent.class);
-            print(verdict, mapper);
+            print(verdict);
             return verdict.verdict() == Verdict.AC ? 0 : 1;
           }
         }
@@ -193,10 +187,10 @@ public final class SubmitCommand implements Callable<Integer> {
     return tests;
   }
 
-  private void print(VerdictEvent v, ObjectMapper mapper) throws IOException {
+  private void print(VerdictEvent v) throws IOException {
     PrintStream out = System.out;
     if (json) {
-      out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(v));
+      JsonOutput.print(v);
       return;
     }
     for (TestResult t : v.tests()) {

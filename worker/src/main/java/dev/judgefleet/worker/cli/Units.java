@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Parses the command line's durations ({@code 2s}, {@code 500ms}) and sizes ({@code 256m}). */
 public final class Units {
@@ -30,6 +32,29 @@ public final class Units {
           default -> value * 1e9;
         };
     return Duration.ofNanos(Math.round(nanos));
+  }
+
+  /** The duration an option gives; a malformed one is a usage error that names the option. */
+  static Duration duration(CommandSpec spec, String option, String text) {
+    try {
+      return duration(text);
+    } catch (IllegalArgumentException e) {
+      throw usage(spec, option, e);
+    }
+  }
+
+  /** The size an option gives; a malformed one is a usage error that names the option. */
+  static long bytes(CommandSpec spec, String option, String text) {
+    try {
+      return bytes(text);
+    } catch (IllegalArgumentException e) {
+      throw usage(spec, option, e);
+    }
+  }
+
+  private static ParameterException usage(
+      CommandSpec spec, String option, IllegalArgumentException e) {
+    return new ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
   }
 
   /**
@@ -69,6 +94,11 @@ public final class Units {
 
   /** Milliseconds with microsecond precision, for JSON. */
   public static double millis(Duration d) {
-    return Math.round(d.toNanos() / 1000.0) / 1000.0;
+    return millis(d.toNanos());
+  }
+
+  /** Milliseconds with microsecond precision, for JSON. */
+  public static double millis(long nanos) {
+    return Math.round(nanos / 1000.0) / 1000.0;
   }
 }

@@ -1,7 +1,5 @@
 package dev.judgefleet.worker.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.ValidatorCache;
@@ -85,6 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
               verification.verify(
                   problem,
                   row -> {
+                    // Counting and drawing under one lock, so the count never goes back.
                     synchronized (progress) {
                       progress.show(
                           problem.id()
@@ -121,10 +120,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     if (json) {
-      out.println(
-          WireJson.mapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(rows.stream().map(VerifyCommand::json).toList()));
+      JsonOutput.print(rows.stream().map(VerifyCommand::json).toList());
     }
     boolean ok = broken.isEmpty() && rows.stream().allMatch(Verification.Row::ok);
     err.printf(

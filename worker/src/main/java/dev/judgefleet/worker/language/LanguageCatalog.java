@@ -212,11 +212,6 @@ public final class LanguageCatalog {
         && (!runnerOnHost || Files.isExecutable(Path.of(runner)));
   }
 
-  /** The languages this host can run. */
-  public List<Language> availableLanguages() {
-    return byId.values().stream().filter(LanguageCatalog::available).toList();
-  }
-
   /** The language a file name's extension maps to. */
   public Optional<Language> forFile(String fileName) {
     return byId.values().stream().filter(l -> l.isSourceFile(fileName)).findFirst();

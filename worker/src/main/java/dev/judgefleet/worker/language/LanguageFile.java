@@ -37,6 +37,30 @@ import java.util.Set;
  */
 public final class LanguageFile {
   private static final long MAX_BYTES = 1 << 20;
+  private static final double MIB = 1024.0 * 1024;
+
+  /**
+   * What a new language gets for the keys it leaves out. Its name, extensions, source file and run
+   * are never used: {@link #apply} refuses a new language without them (the record needs a run).
+   */
+  private static final Language NEW_LANGUAGE =
+      new Language(
+          "(new)",
+          null,
+          List.of(),
+          null,
+          List.of(),
+          List.of("(given)"),
+          1.0,
+          0,
+          "default",
+          16,
+          List.of(),
+          List.of(),
+          List.of(),
+          EntryPoint.FIXED,
+          "main");
+
   private static final Set<String> KEYS =
       Set.of(
           "id",
@@ -109,35 +133,31 @@ public final class LanguageFile {
   }
 
   private static Language merge(Path file, String id, JsonNode e, Language old) {
+    Language base = old != null ? old : NEW_LANGUAGE;
     return new Language(
         id,
-        text(file, e, "name", old == null ? null : old.name()),
-        list(file, e, "extensions", old == null ? List.of() : old.extensions()),
-        text(file, e, "source_file", old == null ? null : old.sourceFile()),
-        list(file, e, "compile", old == null ? List.of() : old.compile()),
-        list(file, e, "run", old == null ? List.of() : old.run()),
-        number(file, e, "time_factor", old == null ? 1.0 : old.timeFactor()),
-        (long)
-            (number(
-                    file,
-                    e,
-                    "extra_memory_mib",
-                    old == null ? 0 : old.extraMemoryBytes() / (1024.0 * 1024))
-                * 1024
-                * 1024),
-        text(file, e, "seccomp_profile", old == null ? "default" : old.seccompProfile()),
-        (int) number(file, e, "processes", old == null ? 16 : old.processes()),
+        text(file, e, "name", base.name()),
+        list(file, e, "extensions", base.extensions()),
+        text(file, e, "source_file", base.sourceFile()),
+        list(file, e, "compile", base.compile()),
+        list(file, e, "run", base.run()),
+        number(file, e, "time_factor", base.timeFactor()),
+        e.has("extra_memory_mib")
+            ? (long) (number(file, e, "extra_memory_mib", 0) * MIB)
+            : base.extraMemoryBytes(),
+        text(file, e, "seccomp_profile", base.seccompProfile()),
+        (int) number(file, e, "processes", base.processes()),
         e.has("binds")
             ? list(file, e, "binds", List.of()).stream()
                 .map(p -> new Bind(Path.of(p), p, false))
                 .toList()
-            : old == null ? List.of() : old.binds(),
-        list(file, e, "env", old == null ? List.of() : old.env()),
-        list(file, e, "version", old == null ? List.of() : old.version()),
+            : base.binds(),
+        list(file, e, "env", base.env()),
+        list(file, e, "version", base.version()),
         e.has("entry_point")
             ? EntryPoint.valueOf(text(file, e, "entry_point", null).toUpperCase(Locale.ROOT))
-            : old == null ? EntryPoint.FIXED : old.entryPoint(),
-        text(file, e, "default_main", old == null ? "main" : old.defaultMain()));
+            : base.entryPoint(),
+        text(file, e, "default_main", base.defaultMain()));
   }
 
   private static String text(Path file, JsonNode e, String key, String fallback) {

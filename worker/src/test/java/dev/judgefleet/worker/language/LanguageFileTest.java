@@ -59,6 +59,55 @@ class LanguageFileTest {
   }
 
   @Test
+  void aNewLanguageGetsTheDefaultsAndAnOverrideKeepsWhatItLeavesOut() throws IOException {
+    LanguageCatalog catalog =
+        apply(
+            """
+            languages:
+              - id: lua
+                name: Lua
+                extensions: [lua]
+                source_file: main.lua
+                run: [/usr/bin/lua, "{source}"]
+              - id: java
+                time_factor: 2
+            """);
+    Language lua = catalog.find("lua").orElseThrow();
+    assertEquals(List.of(), lua.compile());
+    assertEquals(1.0, lua.timeFactor());
+    assertEquals(0, lua.extraMemoryBytes());
+    assertEquals("default", lua.seccompProfile());
+    assertEquals(16, lua.processes());
+    assertEquals(List.of(), lua.binds());
+    assertEquals(List.of(), lua.env());
+    assertEquals(List.of(), lua.version());
+    assertEquals(EntryPoint.FIXED, lua.entryPoint());
+    assertEquals("main", lua.defaultMain());
+    Language builtIn = LanguageCatalog.builtIn().find("java").orElseThrow();
+    Language java = catalog.find("java").orElseThrow();
+    assertEquals(2.0, java.timeFactor());
+    assertEquals(builtIn.extraMemoryBytes(), java.extraMemoryBytes());
+    assertEquals(
+        new Language(
+            builtIn.id(),
+            builtIn.name(),
+            builtIn.extensions(),
+            builtIn.sourceFile(),
+            builtIn.compile(),
+            builtIn.run(),
+            2.0,
+            builtIn.extraMemoryBytes(),
+            builtIn.seccompProfile(),
+            builtIn.processes(),
+            builtIn.binds(),
+            builtIn.env(),
+            builtIn.version(),
+            builtIn.entryPoint(),
+            builtIn.defaultMain()),
+        java);
+  }
+
+  @Test
   void refusesWhatItCannotUseWithTheFileInTheMessage() {
     IllegalArgumentException unknown =
         assertThrows(
