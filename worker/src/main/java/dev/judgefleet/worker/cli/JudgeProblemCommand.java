@@ -116,11 +116,7 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   private Duration timeLimit(
       ProblemPackage problem, Judge judge, LanguageCatalog catalog, PrintStream err) {
     if (timeLimit != null) {
-      try {
-        return Units.duration(timeLimit);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
+      return Units.duration(spec, "--time-limit", timeLimit);
     }
     if (problem.limits().timeLimit().isPresent()) {
       return problem.limits().timeLimit().get();
@@ -160,8 +156,8 @@ public final class JudgeProblemCommand implements Callable<Integer> {
             ? String.format(
                 Locale.ROOT,
                 "  score %s/%s",
-                trim(result.score().getAsDouble()),
-                result.maxScore().isPresent() ? trim(result.maxScore().getAsDouble()) : "-")
+                ScoreText.of(result.score().getAsDouble()),
+                result.maxScore().isPresent() ? ScoreText.of(result.maxScore().getAsDouble()) : "-")
             : "";
     out.printf(
         Locale.ROOT,
@@ -178,9 +174,5 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   private static String firstLine(String s) {
     String line = s.lines().findFirst().orElse("");
     return line.length() > 80 ? line.substring(0, 77) + "..." : line;
-  }
-
-  private static String trim(double d) {
-    return ScoreText.of(d);
   }
 }

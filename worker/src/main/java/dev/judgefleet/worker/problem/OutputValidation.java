@@ -28,9 +28,9 @@ public record OutputValidation(Optional<Path> validator, List<Path> files, List<
     }
   }
 
-  /** Judging without a custom validator: {@code validator} must be empty. */
-  public OutputValidation(Optional<Path> validator, List<String> args) {
-    this(validator, List.of(), args);
+  /** Judging by the default validator, with these arguments. */
+  public static OutputValidation defaultValidator(List<String> args) {
+    return new OutputValidation(Optional.empty(), List.of(), args);
   }
 
   public boolean custom() {

@@ -232,7 +232,7 @@ public final class JudgingService {
         PackageFormat.V2025_09,
         ProblemType.PASS_FAIL,
         limits,
-        new OutputValidation(Optional.empty(), List.of()),
+        OutputValidation.defaultValidator(List.of()),
         none,
         none,
         List.of(),

@@ -65,7 +65,7 @@ class LegacyPackageTest {
             2),
         p.limits());
     assertEquals(
-        new OutputValidation(Optional.empty(), List.of("float_tolerance", "1e-6")), p.validation());
+        OutputValidation.defaultValidator(List.of("float_tolerance", "1e-6")), p.validation());
     assertEquals(List.of(), p.warnings());
   }
 
