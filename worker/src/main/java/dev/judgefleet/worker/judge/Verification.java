@@ -7,6 +7,7 @@ import dev.judgefleet.worker.problem.ReferenceSubmission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -81,8 +82,10 @@ public final class Verification {
         timeLimit = inferred.timeLimit();
         source =
             String.format(
+                Locale.ROOT,
                 "derived: slowest accepted run %.3f s x %s",
-                inferred.slowestNanos() / 1e9, problem.limits().acToTimeLimit());
+                inferred.slowestNanos() / 1e9,
+                problem.limits().acToTimeLimit());
         reuse = inferred.runs();
       }
       Duration limit = timeLimit;
