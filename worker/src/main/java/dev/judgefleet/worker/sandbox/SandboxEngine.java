@@ -21,6 +21,7 @@ public final class SandboxEngine implements AutoCloseable {
   private final Path initBinary;
   private final int lastCap;
   private final CgroupPool cgroups;
+  private final UidLease uids;
   private final Map<String, byte[]> seccompPrograms = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
 
@@ -31,11 +32,13 @@ public final class SandboxEngine implements AutoCloseable {
   private final java.util.concurrent.atomic.LongAdder runCpuNanos =
       new java.util.concurrent.atomic.LongAdder();
 
-  private SandboxEngine(EngineSettings settings, Path initBinary, int lastCap, CgroupPool cgroups) {
+  private SandboxEngine(
+      EngineSettings settings, Path initBinary, int lastCap, CgroupPool cgroups, UidLease uids) {
     this.settings = settings;
     this.initBinary = initBinary;
     this.lastCap = lastCap;
     this.cgroups = cgroups;
+    this.uids = uids;
   }
 
   /** Starts the engine: state directory, init binary, cgroup backend. Needs root. */
@@ -52,9 +55,33 @@ public final class SandboxEngine implements AutoCloseable {
     Path init = settings.initBinary().orElseGet(() -> InitBinary.extract(stateDir));
     int lastCap =
         Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
-    CgroupBackend backend = CgroupBackends.open(settings.cgroupVersion());
-    return new SandboxEngine(
-        settings, init, lastCap, new CgroupPool(backend, settings.cgroupPoolSize()));
+    UidLease uids = UidLease.claim(settings.firstUid(), settings.firstGid(), UidLease.LOCK_DIR);
+    try {
+      writeUidFile(stateDir, uids);
+      CgroupBackend backend = CgroupBackends.open(settings.cgroupVersion());
+      return new SandboxEngine(
+          settings, init, lastCap, new CgroupPool(backend, settings.cgroupPoolSize()), uids);
+    } catch (RuntimeException e) {
+      uids.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Tells other processes (an operator, a test checking for leftovers) which uids this engine's
+   * programs run as: {@code uids-PID-FIRSTUID} in the state directory, "first-uid first-gid count".
+   */
+  private static Path uidFile(Path stateDir, UidLease uids) {
+    return stateDir.resolve("uids-" + PID + "-" + uids.firstUid());
+  }
+
+  private static void writeUidFile(Path stateDir, UidLease uids) {
+    Path file = uidFile(stateDir, uids);
+    try {
+      Files.writeString(file, uids.firstUid() + " " + uids.firstGid() + " " + UidLease.SIZE + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
   }
 
   /**
@@ -65,7 +92,12 @@ public final class SandboxEngine implements AutoCloseable {
     try (var entries = Files.list(stateDir)) {
       for (Path dir : entries.toList()) {
         String[] parts = dir.getFileName().toString().split("-");
-        if (parts.length == 4
+        if (parts.length == 3
+            && parts[0].equals("uids")
+            && parts[1].matches("\\d+")
+            && ProcessHandle.of(Long.parseLong(parts[1])).isEmpty()) {
+          Files.deleteIfExists(dir);
+        } else if (parts.length == 4
             && parts[0].equals("sandbox")
             && parts[1].matches("\\d+")
             && ProcessHandle.of(Long.parseLong(parts[1])).isEmpty()) {
@@ -125,12 +157,25 @@ public final class SandboxEngine implements AutoCloseable {
     return cpus;
   }
 
+  /** The uids and gids this engine's programs run as, and no other engine's. */
+  public UidLease uids() {
+    return uids;
+  }
+
   int uid(int slot) {
-    return settings.firstUid() + slot;
+    return uids.firstUid() + checkedSlot(slot);
   }
 
   int gid(int slot) {
-    return settings.firstGid() + slot;
+    return uids.firstGid() + checkedSlot(slot);
+  }
+
+  private static int checkedSlot(int slot) {
+    if (slot >= UidLease.SIZE) {
+      throw new IllegalArgumentException(
+          "slot " + slot + " is outside the engine's " + UidLease.SIZE + " uids");
+    }
+    return slot;
   }
 
   /** The profile's BPF program, compiled once. */
@@ -142,5 +187,12 @@ public final class SandboxEngine implements AutoCloseable {
   @Override
   public void close() {
     cgroups.close();
+    try {
+      Files.deleteIfExists(uidFile(settings.stateDir(), uids));
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing the uid file", e);
+    } finally {
+      uids.close();
+    }
   }
 }

@@ -52,7 +52,7 @@ class JudgeIT {
 
   @AfterEach
   void nothingLeftBehind() throws IOException, InterruptedException {
-    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+    Leftovers.assertNone(engine);
   }
 
   private static JudgeResult judge(ProblemPackage problem, String source, List<TestCase> tests) {

@@ -55,7 +55,7 @@ class LanguagesIT {
 
   @AfterEach
   void nothingLeftBehind() throws IOException, InterruptedException {
-    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+    Leftovers.assertNone(engine);
   }
 
   static Stream<String> languages() {

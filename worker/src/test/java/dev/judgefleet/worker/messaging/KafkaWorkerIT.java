@@ -127,8 +127,10 @@ class KafkaWorkerIT {
 
   @Test
   void judgesSubmissionsAndPublishesVerdictsProgressAndDeadLetters() throws Exception {
+    List<Leftovers.UidBlock> uids;
     try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s")) {
       worker.awaitReady(Duration.ofSeconds(90));
+      uids = worker.uids();
       assertEquals(200, worker.get("/q/health/live").statusCode());
 
       String ok = "ok-" + UUID.randomUUID();
@@ -210,7 +212,7 @@ class KafkaWorkerIT {
       JsonNode ready = client.json.readTree(worker.get("/q/health/ready").body());
       assertEquals("UP", ready.get("status").asText());
     }
-    Leftovers.assertNoProcessesOrMounts(state);
+    Leftovers.assertNoProcessesOrMounts(uids, state);
   }
 
   @Test

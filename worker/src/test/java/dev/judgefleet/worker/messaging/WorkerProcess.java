@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.messaging;
 
+import dev.judgefleet.worker.sandbox.Leftovers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,8 +24,10 @@ final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final Path stateDir;
 
   WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
+    this.stateDir = stateDir;
     httpPort = freePort();
     log = Files.createTempFile("worker", ".log");
     List<String> command =
@@ -76,6 +79,16 @@ final class WorkerProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The uids this worker's programs run as, from its uid file (once it is ready). */
+  List<Leftovers.UidBlock> uids() throws IOException {
+    List<Leftovers.UidBlock> blocks = Leftovers.uidBlocksIn(stateDir, process.pid());
+    if (blocks.isEmpty()) {
+      throw new IllegalStateException(
+          "worker " + process.pid() + " wrote no uid file in " + stateDir);
+    }
+    return blocks;
   }
 
   long pid() {

@@ -59,7 +59,7 @@ class CgroupV2IT {
 
   @AfterEach
   void nothingLeftBehind() throws IOException, InterruptedException {
-    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+    Leftovers.assertNone(engine);
   }
 
   private static RunResult sh(String script) {

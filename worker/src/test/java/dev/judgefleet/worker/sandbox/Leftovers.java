@@ -11,20 +11,51 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What a sandbox must not leave behind: processes running as a sandbox uid, mounts in the host's
- * namespace, cgroups. Checked by the integration tests after every test.
+ * What a sandbox must not leave behind: processes running as one of its engine's uids, mounts in
+ * the host's namespace under its state directory, cgroups under its base. Checked by the
+ * integration tests after every test, and only for the engines the test started: another engine (a
+ * running {@code judge up}, a second test suite) may be judging on the same host.
  */
 public final class Leftovers {
+  /** Where the integration tests start looking for a free block of uids. */
   public static final int FIRST_UID = 60000;
-  static final int UID_RANGE = 64;
 
   private Leftovers() {}
 
-  /** Host processes whose real uid is a sandbox uid; waits briefly for dying ones. */
-  static List<String> sandboxProcesses() throws IOException, InterruptedException {
+  /** A block of uids an engine runs programs as. */
+  public record UidBlock(int first, int count) {
+    boolean contains(int uid) {
+      return uid >= first && uid < first + count;
+    }
+
+    static UidBlock of(SandboxEngine engine) {
+      return new UidBlock(engine.uids().firstUid(), UidLease.SIZE);
+    }
+  }
+
+  /**
+   * The uid blocks of the engines of process {@code pid} running now with {@code stateDir} (their
+   * {@code uids-PID-UID} files): how a test finds the uids of a worker it started in another
+   * process.
+   */
+  public static List<UidBlock> uidBlocksIn(Path stateDir, long pid) throws IOException {
+    List<UidBlock> blocks = new ArrayList<>();
+    String prefix = "uids-" + pid + "-";
+    try (Stream<Path> files = Files.list(stateDir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+        String[] fields = Files.readString(file).strip().split(" ");
+        blocks.add(new UidBlock(Integer.parseInt(fields[0]), Integer.parseInt(fields[2])));
+      }
+    }
+    return blocks;
+  }
+
+  /** Host processes running as one of these uids; waits briefly for dying ones. */
+  public static List<String> processesOf(List<UidBlock> blocks)
+      throws IOException, InterruptedException {
     List<String> found = List.of();
     for (int attempt = 0; attempt < 50; attempt++) {
-      found = scan();
+      found = processesOfNow(blocks);
       if (found.isEmpty()) {
         return found;
       }
@@ -33,12 +64,8 @@ public final class Leftovers {
     return found;
   }
 
-  /** Host processes running as a sandbox uid right now. */
-  static List<String> sandboxProcessesNow() throws IOException {
-    return scan();
-  }
-
-  private static List<String> scan() throws IOException {
+  /** Host processes running as one of these uids right now. */
+  public static List<String> processesOfNow(List<UidBlock> blocks) throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -46,7 +73,7 @@ public final class Leftovers {
           for (String line : Files.readAllLines(proc.resolve("status"))) {
             if (line.startsWith("Uid:")) {
               int uid = Integer.parseInt(line.split("\\s+")[1]);
-              if (uid >= FIRST_UID && uid < FIRST_UID + UID_RANGE) {
+              if (blocks.stream().anyMatch(b -> b.contains(uid))) {
                 found.add(proc.getFileName() + " uid " + uid);
               }
             }
@@ -86,19 +113,20 @@ public final class Leftovers {
     return count;
   }
 
-  /** No sandbox process and no host mount under {@code stateDir}: for tests of another JVM. */
-  public static void assertNoProcessesOrMounts(Path stateDir)
+  /**
+   * No process of these uids and no host mount under {@code stateDir}: for another JVM's engine.
+   */
+  public static void assertNoProcessesOrMounts(List<UidBlock> uids, Path stateDir)
       throws IOException, InterruptedException {
-    assertEquals(List.of(), sandboxProcesses(), "processes left by a sandbox");
+    assertEquals(List.of(), processesOf(uids), "processes left by a sandbox");
     assertEquals(List.of(), mountsUnder(stateDir), "host mounts left by a sandbox");
   }
 
-  public static void assertNone(Path stateDir, Path cgroupBase)
-      throws IOException, InterruptedException {
-    assertEquals(List.of(), sandboxProcesses(), "processes left by a sandbox");
-    assertEquals(List.of(), mountsUnder(stateDir), "host mounts left by a sandbox");
+  /** Nothing left by this engine: processes, host mounts, cgroups beyond its pool. */
+  public static void assertNone(SandboxEngine engine) throws IOException, InterruptedException {
+    assertNoProcessesOrMounts(List.of(UidBlock.of(engine)), engine.settings().stateDir());
     assertTrue(
-        runCgroups(cgroupBase) <= IntegrationEngine.POOL_SIZE,
-        "run cgroups beyond the pool under " + cgroupBase);
+        runCgroups(engine.cgroupBase()) <= IntegrationEngine.POOL_SIZE,
+        "run cgroups beyond the pool under " + engine.cgroupBase());
   }
 }

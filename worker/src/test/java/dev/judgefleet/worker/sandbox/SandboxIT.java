@@ -42,7 +42,7 @@ class SandboxIT {
 
   @AfterEach
   void nothingLeftBehind() throws IOException, InterruptedException {
-    Leftovers.assertNone(IntegrationEngine.stateDir(), engine.cgroupBase());
+    Leftovers.assertNone(engine);
   }
 
   private static RunResult sh(Sandbox box, String script, boolean workWritable) {

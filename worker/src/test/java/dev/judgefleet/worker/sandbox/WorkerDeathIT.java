@@ -52,6 +52,7 @@ class WorkerDeathIT {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     Path cgroupBase = null;
+    List<Leftovers.UidBlock> uids;
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
@@ -62,12 +63,14 @@ class WorkerDeathIT {
         }
       }
       assertEquals("running", line);
+      uids = Leftovers.uidBlocksIn(state, worker.pid());
+      assertEquals(1, uids.size(), "the worker's uid file: " + uids);
       Thread.sleep(500);
-      assertFalse(Leftovers.sandboxProcessesNow().isEmpty(), "the run is under way");
+      assertFalse(Leftovers.processesOfNow(uids).isEmpty(), "the run is under way");
       worker.destroyForcibly();
       assertTrue(worker.waitFor(10, TimeUnit.SECONDS));
     }
-    assertEquals(List.of(), Leftovers.sandboxProcesses(), "processes outlived their worker");
+    assertEquals(List.of(), Leftovers.processesOf(uids), "processes outlived their worker");
     assertTrue(Files.isDirectory(cgroupBase), "a dead worker cannot clean up its cgroups");
     try (SandboxEngine next = IntegrationEngine.start()) {
       assertFalse(Files.exists(cgroupBase), "the next engine removes a dead worker's cgroups");
