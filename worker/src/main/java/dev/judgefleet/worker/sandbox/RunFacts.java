@@ -11,8 +11,7 @@ package dev.judgefleet.worker.sandbox;
  * @param wallNanos wall time from the exec to the main process's exit
  * @param memoryPeakBytes the cgroup's peak memory
  * @param oomKills OOM kills in the run's cgroup
- * @param violation the forbidden system call's name, "" if the kernel killed without telling which
- *     (a non-native architecture), null if none
+ * @param violation the forbidden system call, as the seccomp notification named it; null if none
  * @param largestOutputBytes the larger of the stdout and stderr sizes
  */
 public record RunFacts(

@@ -415,8 +415,7 @@ public final class Sandbox implements AutoCloseable {
     long oomKills = cgroup.oomKills();
     String violation = null;
     if (exited != null && exited.violationNr() >= 0) {
-      String name = SeccompCompiler.syscallName(exited.violationArch(), exited.violationNr());
-      violation = name != null ? name : "syscall " + exited.violationNr();
+      violation = SeccompCompiler.describeCall(exited.violationArch(), exited.violationNr());
     }
     RunFacts facts =
         new RunFacts(

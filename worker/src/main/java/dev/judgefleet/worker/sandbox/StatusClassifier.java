@@ -25,7 +25,9 @@ public final class StatusClassifier {
       return new Classification(RunStatus.IE, RunCause.SETUP);
     }
     Integer signal = facts.signal();
-    if (facts.violation() != null || (signal != null && signal == Signal.SIGSYS)) {
+    // Only a recorded violation: every forbidden call is reported by the seccomp notification,
+    // and a SIGSYS without one is a signal the program raised itself.
+    if (facts.violation() != null) {
       return new Classification(RunStatus.SV, RunCause.SYSCALL);
     }
     if (facts.killedFor() == KillReason.CPU_TIME

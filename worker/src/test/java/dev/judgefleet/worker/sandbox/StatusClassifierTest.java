@@ -47,8 +47,12 @@ class StatusClassifierTest {
     RunFacts named =
         new RunFacts(null, null, Signal.SIGKILL, KillReason.NONE, 0, 0, 0, 0, "ptrace", 0);
     assertEquals(new Classification(RunStatus.SV, RunCause.SYSCALL), classify(named));
+  }
+
+  @Test
+  void aSigsysWithoutARecordedViolationIsTheProgramsOwnSignal() {
     RunFacts sigsys = facts(null, Signal.SIGSYS);
-    assertEquals(new Classification(RunStatus.SV, RunCause.SYSCALL), classify(sigsys));
+    assertEquals(new Classification(RunStatus.RE, RunCause.SIGNAL), classify(sigsys));
   }
 
   @Test

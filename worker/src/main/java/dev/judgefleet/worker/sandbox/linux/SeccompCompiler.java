@@ -15,10 +15,11 @@ import java.util.Map;
 /**
  * Compiles a {@link SeccompPolicy} to a BPF program with libseccomp (seccomp_init(3),
  * seccomp_rule_add(3), seccomp_export_bpf(3)). Only the native architecture is in the filter, so
- * x32 and i386 system calls take the bad-architecture action: the process is killed ({@code SV}).
+ * x32 and i386 system calls take the bad-architecture action, which is a notification like every
+ * forbidden call: the run is killed and the call named ({@code SV}), and a SIGSYS the program
+ * raised itself is never mistaken for a violation.
  */
 public final class SeccompCompiler {
-  private static final int SCMP_ACT_KILL_PROCESS = 0x80000000;
   private static final int SCMP_ACT_NOTIFY = 0x7fc00000;
   private static final int SCMP_ACT_ALLOW = 0x7fff0000;
   private static final int SCMP_ACT_ERRNO = 0x00050000;
@@ -29,6 +30,13 @@ public final class SeccompCompiler {
   private static final int NR_SCMP_ERROR = -1;
   private static final int MFD_CLOEXEC = 1;
   private static final long SYS_memfd_create = 319;
+
+  /** linux/audit.h; libseccomp's SCMP_ARCH_* tokens are the same numbers. */
+  private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+
+  private static final int AUDIT_ARCH_I386 = 0x40000003;
+  private static final int SCMP_ARCH_X32 = 0x4000003e;
+  private static final int X32_SYSCALL_BIT = 0x40000000;
 
   /**
    * x86_64 numbers of calls newer than the libseccomp a host may have (2.5.4 on Debian 12): the
@@ -74,7 +82,7 @@ public final class SeccompCompiler {
       throw new IllegalStateException("seccomp_init for profile " + policy.name() + " failed");
     }
     try {
-      attr(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS, policy);
+      attr(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_NOTIFY, policy);
       // The child sets no_new_privs itself, as a step of its own.
       attr(ctx, SCMP_FLTATR_CTL_NNP, 0, policy);
       // A binary tree instead of a linear list of comparisons: cheaper for long allowlists.
@@ -86,6 +94,24 @@ public final class SeccompCompiler {
     } finally {
       Native2.seccomp_release(ctx);
     }
+  }
+
+  /**
+   * A forbidden call as the kernel reported it (seccomp_unotify(2): architecture and number), for a
+   * person: its name, with the ABI when it is not the native one ({@code "getpid (i386 ABI)"}).
+   */
+  public static String describeCall(int arch, int number) {
+    if (arch == AUDIT_ARCH_I386) {
+      return nameOr(syscallName(AUDIT_ARCH_I386, number), number) + " (i386 ABI)";
+    }
+    if (arch == AUDIT_ARCH_X86_64 && (number & X32_SYSCALL_BIT) != 0) {
+      return nameOr(syscallName(SCMP_ARCH_X32, number), number) + " (x32 ABI)";
+    }
+    return nameOr(syscallName(arch, number), number);
+  }
+
+  private static String nameOr(String name, int number) {
+    return name != null ? name : "syscall " + number;
   }
 
   /** The name of a system call number, as the kernel reported it; null if unknown. */
