@@ -76,7 +76,9 @@ public final class ValidatorRunner implements OutputChecker {
   public CheckResult check(TestCase test, Path input, Path teamOutput, int pass) {
     RunSpec spec =
         RunSpec.of(arguments(test, input, pass), limits)
-            .withStdin(teamOutput)
+            // The output file is the worker's own (root's, read-only to every sandbox uid): the
+            // validator may read it as it is, and a testlib checker may reopen /dev/stdin.
+            .withStdin(new Redirect.HostFile(teamOutput))
             .withWorkWritable(true);
     return interpret(sandbox.run(spec));
   }
@@ -89,8 +91,8 @@ public final class ValidatorRunner implements OutputChecker {
       TestCase test,
       Path input,
       int pass,
-      Redirect fromSubmission,
-      Redirect toSubmission,
+      Redirect.Pipe fromSubmission,
+      Redirect.Pipe toSubmission,
       Duration submissionWall) {
     Duration wall = limits.wallTime().plus(submissionWall);
     return RunSpec.of(arguments(test, input, pass), limits.withWallTime(wall))
