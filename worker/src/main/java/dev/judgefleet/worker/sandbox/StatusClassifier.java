@@ -6,8 +6,10 @@ package dev.judgefleet.worker.sandbox;
  *
  * <p>Order matters. A setup failure is the judge's fault whatever else happened; a failed exec of
  * the program's own file is the program's. A forbidden call outranks everything the program did
- * after it. The supervisor's own time kill outranks the OOM killer (the program was already over
- * time). Memory outranks output, which outranks a plain crash.
+ * after it. Memory outranks time: an OOM kill, or a peak over the limit, happened while the program
+ * ran, and the supervisor's time kill ends the run (time could only have come first between two of
+ * the supervisor's looks, a few milliseconds apart). Time outranks output, which outranks a plain
+ * crash.
  *
  * <p>A verdict is never taken from a signal alone: a program can raise SIGXCPU, SIGXFSZ or SIGSYS
  * itself. TLE needs the measured time at the limit, OLE the captured output past it, SV a recorded
@@ -28,17 +30,17 @@ public final class StatusClassifier {
     if (facts.violation() != null) {
       return new Classification(RunStatus.SV, RunCause.SYSCALL);
     }
-    if (facts.killedFor() == KillReason.CPU_TIME || facts.cpuNanos() > limits.cpuTime().toNanos()) {
-      return new Classification(RunStatus.TLE, RunCause.CPU_TIME);
-    }
-    if (facts.killedFor() == KillReason.WALL_TIME) {
-      return new Classification(RunStatus.TLE, RunCause.WALL_TIME);
-    }
     if (facts.oomKills() > 0) {
       return new Classification(RunStatus.MLE, RunCause.OOM_KILL);
     }
     if (facts.memoryPeakBytes() > limits.memoryBytes()) {
       return new Classification(RunStatus.MLE, RunCause.MEMORY);
+    }
+    if (facts.killedFor() == KillReason.CPU_TIME || facts.cpuNanos() > limits.cpuTime().toNanos()) {
+      return new Classification(RunStatus.TLE, RunCause.CPU_TIME);
+    }
+    if (facts.killedFor() == KillReason.WALL_TIME) {
+      return new Classification(RunStatus.TLE, RunCause.WALL_TIME);
     }
     if (facts.killedFor() == KillReason.OUTPUT
         || facts.largestOutputBytes() > limits.outputBytes()) {

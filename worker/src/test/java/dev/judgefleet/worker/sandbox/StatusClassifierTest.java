@@ -247,10 +247,20 @@ class StatusClassifierTest {
             Facts.signalled(Signal.SIGKILL).memory(65 * MIB, 1),
             RunStatus.MLE,
             RunCause.OOM_KILL),
-        // The time kill outranks the OOM killer: the program was over time already.
+        // Memory was over while the program ran; the time kill only ended it.
         row(
-            "killed for time, and OOM-killed",
+            "killed for time after an OOM kill",
             Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(70 * MIB, 1),
+            RunStatus.MLE,
+            RunCause.OOM_KILL),
+        row(
+            "killed for time with a peak over the limit",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(64 * MIB + 1, 0),
+            RunStatus.MLE,
+            RunCause.MEMORY),
+        row(
+            "killed for time below the memory limit",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(64 * MIB, 0),
             RunStatus.TLE,
             RunCause.CPU_TIME),
         row(
