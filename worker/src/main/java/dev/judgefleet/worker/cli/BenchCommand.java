@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the sandbox: per-run overhead of /bin/true in a prepared sandbox, the cost of a",
-      "fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn",
-      "of /bin/true measured in the same run."
+      "Measure the sandbox's overhead and throughput next to a plain posix_spawn.",
+      "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox,",
+      "and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true",
+      "measured in the same run. --json prints them as one object (see the README)."
     })
 public final class BenchCommand implements Callable<Integer> {
   private static final String PROGRAM = "/bin/true";

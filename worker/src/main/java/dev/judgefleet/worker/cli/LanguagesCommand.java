@@ -3,23 +3,28 @@ package dev.judgefleet.worker.cli;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code judge languages}: the languages this host can run, with their toolchains' versions. */
+/**
+ * {@code judge languages}: the languages this host can run, with their toolchains' versions. It
+ * runs without Quarkus: it needs the catalog alone.
+ */
 @Command(
     name = "languages",
     mixinStandardHelpOptions = true,
     description = "List the languages this host can compile and run, with their versions.")
-public final class LanguagesCommand implements Callable<Integer> {
-  @jakarta.inject.Inject dev.judgefleet.worker.WorkerConfig config;
+public final class LanguagesCommand implements Callable<Integer>, StandaloneCommand {
+  /** {@link dev.judgefleet.worker.WorkerConfig.Languages#file()}, read before Quarkus starts. */
+  static final String LANGUAGES_FILE = "judge.languages.file";
 
   @Option(names = "--json", description = "print the list as JSON")
   boolean json;
@@ -44,11 +49,15 @@ public final class LanguagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Collection<Language> languages = catalog().all();
+    Map<String, String> versions =
+        ToolchainVersions.inUserCache()
+            .of(languages.stream().filter(LanguageCatalog::available).toList());
     List<Row> rows = new ArrayList<>();
-    for (Language language : config.languages().catalog().all()) {
-      boolean available = LanguageCatalog.available(language);
+    for (Language language : languages) {
+      boolean available = versions.containsKey(language.id());
       if (available || all) {
-        rows.add(new Row(language, available, available ? version(language) : null));
+        rows.add(new Row(language, available, versions.get(language.id())));
       }
     }
     if (json) {
@@ -67,22 +76,9 @@ public final class LanguagesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The first line the toolchain prints of its version (run on the host, 10 s at most). */
-  static String version(Language language) {
-    try {
-      Process p = new ProcessBuilder(language.version()).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "?";
-      }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      return out.isEmpty() ? "?" : out.lines().findFirst().orElse("?");
-    } catch (IOException e) {
-      return "?";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "?";
-    }
+  /** The catalog as the worker configures it ({@code judge.languages.file}). */
+  static LanguageCatalog catalog() {
+    return LanguageCatalog.load(
+        ConfigProvider.getConfig().getOptionalValue(LANGUAGES_FILE, String.class).map(Path::of));
   }
 }
