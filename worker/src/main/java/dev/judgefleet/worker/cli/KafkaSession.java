@@ -13,8 +13,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,50 +28,73 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * opening, without a consumer group: start it before producing, and no verdict is missed.
  */
 final class KafkaSession implements AutoCloseable {
+  private static final Duration API_TIMEOUT = Duration.ofSeconds(15);
+
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final String submissions;
 
+  /**
+   * Opens the session.
+   *
+   * @throws IllegalStateException with a one-line message when no broker answers at {@code
+   *     bootstrap}, a watched topic does not exist, or the broker does not answer in time
+   */
   KafkaSession(String bootstrap, String submissions, List<String> watched) {
     this.submissions = submissions;
+    BrokerProbe.requireListening(bootstrap);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(API_TIMEOUT.toMillis()));
     producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     Properties c = new Properties();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+    c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(API_TIMEOUT.toMillis()));
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : watched) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
-      if (infos == null || infos.isEmpty()) {
-        close();
-        throw new IllegalStateException(
-            "topic " + topic + " does not exist at " + bootstrap + " (is the stack up?)");
+    try {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : watched) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, API_TIMEOUT);
+        if (infos == null || infos.isEmpty()) {
+          throw new IllegalStateException(
+              "topic " + topic + " does not exist at " + bootstrap + " (is the stack up?)");
+        }
+        infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
       }
-      infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      // Resolve the end offsets now, not lazily at the first poll (which may come after
+      // producing).
+      partitions.forEach(consumer::position);
+    } catch (TimeoutException e) {
+      close();
+      throw new IllegalStateException(
+          "the Kafka broker at "
+              + bootstrap
+              + " did not answer within "
+              + API_TIMEOUT.toSeconds()
+              + " s",
+          e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    // Resolve the end offsets now, not lazily at the first poll (which may come after producing).
-    partitions.forEach(consumer::position);
   }
 
   /** Sends a submission; returns once the broker acknowledged it. */
   void submit(String key, byte[] json) {
-    Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(submissions, key, json));
     try {
-      sent.get();
+      producer.send(new ProducerRecord<>(submissions, key, json)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while submitting", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Kafka refused the submission: " + e.getCause(), e);
+    } catch (ExecutionException | KafkaException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException("Kafka refused the submission: " + cause, e);
     }
   }
 

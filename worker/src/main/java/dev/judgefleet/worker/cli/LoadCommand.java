@@ -39,8 +39,10 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Load-test a running stack: produce --count submissions of SOURCE and measure",
-      "throughput and queue-to-verdict latency (p50, p90, p99, max) on the verdict topic."
+      "Load-test a running stack: submissions per second and queue-to-verdict latency.",
+      "Produces --count copies of SOURCE (at --rate, or all at once) and times each from the",
+      "broker's acknowledgement of the submission to the arrival of its verdict (p50, p90,",
+      "p99, max). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap."
     })
 public final class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,10 +52,14 @@ public final class LoadCommand implements Callable<Integer> {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String defaultBootstrap;
 
-  @Option(names = "--problem", required = true)
+  @Option(names = "--problem", required = true, paramLabel = "ID", description = "the problem id")
   String problem;
 
-  @Option(names = "--language", required = true)
+  @Option(
+      names = "--language",
+      required = true,
+      paramLabel = "L",
+      description = "the language id (c, cpp, python3, java, ...)")
   String language;
 
   @Option(names = "--count", defaultValue = "200", description = "submissions (200)")
@@ -65,13 +71,16 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", description = "Kafka bootstrap servers")
   String bootstrap;
 
-  @Option(names = "--timeout", defaultValue = "600s")
+  @Option(
+      names = "--timeout",
+      defaultValue = "600s",
+      description = "how long to wait for the verdicts once all are sent (default: 600s)")
   String timeout;
 
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
 
-  @Parameters(index = "0", paramLabel = "SOURCE")
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "the source file to submit")
   Path source;
 
   @Override
@@ -130,6 +139,10 @@ public final class LoadCommand implements Callable<Integer> {
         progress.show(latency.getTotalCount() + "/" + count + " verdicts");
       }
       progress.clear();
+    } catch (IllegalStateException e) {
+      progress.clear();
+      err.println("judge load: " + e.getMessage());
+      return 1;
     }
     double seconds = (last - first) / 1e9;
     Map<String, Object> report = new LinkedHashMap<>();

@@ -48,7 +48,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Inject WorkerConfig config;
 
-  @Option(names = "--language", required = true, description = "c, cpp, python3, java, ...")
+  @Option(
+      names = "--language",
+      paramLabel = "L",
+      description = "c, cpp, python3, java, ... (default: from the extension of SOURCE)")
   String language;
 
   @Option(names = "--time-limit", defaultValue = "2s", description = "CPU time (default: 2s)")
@@ -57,10 +60,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--wall-limit", description = "wall time (default: 2 x CPU + 1s)")
   String wallLimit;
 
-  @Option(names = "--memory-limit", defaultValue = "256m", description = "default: 256m")
+  @Option(
+      names = "--memory-limit",
+      defaultValue = "256m",
+      description = "memory, the peak of the whole process tree (default: 256m)")
   String memoryLimit;
 
-  @Option(names = "--output-limit", defaultValue = "64m", description = "default: 64m")
+  @Option(
+      names = "--output-limit",
+      defaultValue = "64m",
+      description = "stdout, stderr and any file written, each (default: 64m)")
   String outputLimit;
 
   @Option(names = "--input", description = "a file for stdin; '-' reads this command's stdin")

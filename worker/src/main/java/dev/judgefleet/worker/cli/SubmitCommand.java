@@ -9,6 +9,7 @@ import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.language.Language;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,9 +38,10 @@ import picocli.CommandLine.Spec;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Produce SOURCE as a submission to judge.submissions and wait for its verdict on",
-      "judge.verdicts (progress on a terminal). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
-      "Exit status: 0 on AC, 1 on any other verdict or a time-out, 2 on a usage error."
+      "Submit SOURCE to judge.submissions and print its verdict when it arrives.",
+      "Shows progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
+      "Exit status: 0 on AC; 1 on any other verdict, no broker, or no verdict in time;",
+      "2 on a usage error."
     })
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,10 +51,13 @@ public final class SubmitCommand implements Callable<Integer> {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String defaultBootstrap;
 
-  @Option(names = "--problem", required = true, description = "the problem id")
+  @Option(names = "--problem", required = true, paramLabel = "ID", description = "the problem id")
   String problem;
 
-  @Option(names = "--language", required = true, description = "the language id")
+  @Option(
+      names = "--language",
+      paramLabel = "L",
+      description = "the language id (default: from the extension of SOURCE)")
   String language;
 
   @Option(names = "--json", description = "print the verdict event as JSON")
@@ -97,28 +102,30 @@ public final class SubmitCommand implements Callable<Integer> {
     List<InlineTest> tests = inlineTests();
     Duration wait = Units.duration(spec, "--timeout", timeout);
     String submissionId = id != null ? id : UUID.randomUUID().toString();
+    String languageId = languageId();
     ObjectMapper mapper = WireJson.mapper();
-    Submission submission =
-        new Submission(
-            Submission.SCHEMA_VERSION,
-            submissionId,
-            problem,
-            null,
-            language,
-            // One file travels as readable text; several as named files.
-            sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
-            sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
-            null,
-            tests,
-            1,
-            Instant.now(),
-            null);
     WorkerConfig.Topics topics = config.worker().topics();
     String servers = bootstrap != null ? bootstrap : defaultBootstrap;
     PrintStream err = System.err;
     try (KafkaSession kafka =
         new KafkaSession(
             servers, topics.submissions(), List.of(topics.verdicts(), topics.progress()))) {
+      // Stamped once the session is open: the queue time is the worker's, not this JVM's.
+      Submission submission =
+          new Submission(
+              Submission.SCHEMA_VERSION,
+              submissionId,
+              problem,
+              null,
+              languageId,
+              // One file travels as readable text; several as named files.
+              sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
+              sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
+              null,
+              tests,
+              1,
+              Instant.now(),
+              null);
       kafka.submit(submissionId, mapper.writeValueAsBytes(submission));
       if (noWait) {
         System.out.println(submissionId);
@@ -157,6 +164,27 @@ public final class SubmitCommand implements Callable<Integer> {
       err.println("judge submit: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * The language as given, else the one this host's catalog maps SOURCE's extension to (the worker
+   * checks it against its own catalog).
+   */
+  private String languageId() {
+    if (language != null) {
+      return language;
+    }
+    String file = sources.get(0).getFileName().toString();
+    return config
+        .languages()
+        .catalog()
+        .forFile(file)
+        .map(Language::id)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "cannot tell the language of " + file + "; use --language"));
   }
 
   /** The --input and --answer files as inline tests named after the input files. */
