@@ -205,12 +205,28 @@ class KafkaWorkerIT {
       VerdictEvent filesVerdict = verdict(files);
       assertEquals(Verdict.AC, filesVerdict.verdict(), filesVerdict.toString());
 
-      String metrics = worker.get("/q/metrics").body();
-      assertTrue(metrics.contains("judge_verdicts_total{"), metrics);
-      assertTrue(metrics.contains("verdict=\"AC\""), metrics);
-      assertTrue(metrics.contains("judge_slots_busy"), metrics);
+      // Under load: one submission still running while /q/metrics is read.
+      String busy = "busy-" + UUID.randomUUID();
+      client.send(busy, slow(busy, 8));
+      client.await(
+          "judge.progress",
+          r -> busy.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+          VERDICT);
+      PrometheusText metrics = PrometheusText.parse(worker.get("/q/metrics").body());
+      for (String name : PrometheusText.namesInReadme(Path.of("..", "README.md"))) {
+        List<PrometheusText.Sample> samples = metrics.samplesOf(name);
+        assertTrue(!samples.isEmpty(), name + " is not in /q/metrics:\n" + metrics);
+        for (PrometheusText.Sample sample : samples) {
+          assertTrue(Double.isFinite(sample.value()), "not a number: " + sample);
+        }
+      }
+      assertTrue(metrics.value("judge_slots_busy") >= 1, metrics.toString());
+      assertEquals(2.0, metrics.value("judge_slots"), metrics.toString());
+      assertTrue(metrics.value("judge_verdicts_total{language=\"c\",verdict=\"AC\"}") >= 2);
+      assertTrue(metrics.value("judge_dead_letters_total") >= 2, metrics.toString());
       JsonNode ready = client.json.readTree(worker.get("/q/health/ready").body());
       assertEquals("UP", ready.get("status").asText());
+      assertEquals(Verdict.AC, verdict(busy).verdict());
     }
     Leftovers.assertNoProcessesOrMounts(uids, state);
   }
