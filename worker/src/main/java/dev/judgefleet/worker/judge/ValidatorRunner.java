@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.sandbox.Bind;
@@ -115,7 +116,8 @@ public final class ValidatorRunner implements OutputChecker {
   public CheckResult interpret(RunResult result) {
     String stderr = result.stderr().headText();
     if (result.status() == RunStatus.IE) {
-      return CheckResult.internalError("output validator could not run: " + result.causeDetail());
+      return CheckResult.internalError(
+          VerdictReason.SANDBOX_FAILURE, "output validator could not run: " + result.causeDetail());
     }
     boolean exited =
         result.status() == RunStatus.OK

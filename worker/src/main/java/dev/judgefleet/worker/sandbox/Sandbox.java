@@ -9,6 +9,7 @@ import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import dev.judgefleet.worker.sandbox.linux.SealedCopy;
 import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
 import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
+import dev.judgefleet.worker.sandbox.plan.InitOp;
 import dev.judgefleet.worker.sandbox.plan.InitReply;
 import dev.judgefleet.worker.sandbox.plan.PassedFile;
 import dev.judgefleet.worker.sandbox.plan.PlanEncoder;
@@ -408,6 +409,11 @@ public final class Sandbox implements AutoCloseable {
         started = s;
       } else if (reply instanceof InitReply.Failed f) {
         failure = describe(plan.steps(f.phase()), f);
+        if (f.phase() == StepPhase.INIT) {
+          // No exit report follows, and the cleanup steps never ran: the sandbox is done.
+          brokenReason = failure.message();
+          return new Supervision(null, null, failure, killedFor);
+        }
         if (f.phase() == StepPhase.PREPARE) {
           return new Supervision(null, null, failure, killedFor);
         }
@@ -569,8 +575,14 @@ public final class Sandbox implements AutoCloseable {
 
   private static SetupError describe(List<Step> steps, InitReply.Failed failed) {
     int index = failed.stepIndex();
+    if (failed.phase() == StepPhase.INIT) {
+      return new SetupError(
+          StepPhase.INIT, -1, InitOp.describe(index), failed.errno(), Errno.name(failed.errno()));
+    }
     String call =
-        index >= 0 && index < steps.size() ? steps.get(index).describe() : "init bookkeeping";
+        index >= 0 && index < steps.size()
+            ? steps.get(index).describe()
+            : "step " + index + " (not in the plan)";
     return new SetupError(failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
   }
 
