@@ -72,6 +72,14 @@ public interface WorkerConfig {
     /** How often a cached package is checked for changes on disk. */
     @WithDefault("10s")
     java.time.Duration refresh();
+
+    /**
+     * Whether {@code judge serve} readies every package under the root before it reports ready
+     * (loads it, builds its output validator, derives a missing time limit), so that no submission
+     * waits for that; false leaves it to each problem's first submission.
+     */
+    @WithDefault("true")
+    boolean prepare();
   }
 
   interface Policy {

@@ -33,26 +33,30 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the sandbox's overhead and throughput next to a plain posix_spawn.",
-      "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox,",
-      "and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true",
-      "measured in the same run. --json prints them as one object (see the README)."
+      "Measure the sandbox's overhead next to a plain posix_spawn.",
+      "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true measured in the same run. --json prints them as one object (its fields are in the README)."
     })
 public final class BenchCommand implements Callable<Integer> {
   private static final String PROGRAM = "/bin/true";
 
   @Inject WorkerConfig config;
 
-  @Option(names = "--runs", defaultValue = "1000", description = "runs per latency figure")
+  @Option(
+      names = "--runs",
+      defaultValue = "1000",
+      description = "runs per latency figure (default: 1000)")
   int runs;
 
-  @Option(names = "--sandboxes", defaultValue = "100", description = "fresh sandboxes to create")
+  @Option(
+      names = "--sandboxes",
+      defaultValue = "100",
+      description = "fresh sandboxes to create (default: 100)")
   int sandboxes;
 
   @Option(
       names = "--seconds",
       defaultValue = "3",
-      description = "duration of each throughput figure")
+      description = "seconds per throughput figure (default: 3)")
   double seconds;
 
   @Option(names = "--slots", description = "parallel slots (default: CPUs)")

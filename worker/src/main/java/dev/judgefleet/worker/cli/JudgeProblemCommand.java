@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
     name = "judge",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge SOURCE against the problem package in DIR: compile, run every test, check.",
-      "Prints a per-test table, or the verdict event as JSON with --json.",
+      "Judge a source file against a problem package.",
+      "Compiles SOURCE, runs every test of the package in DIR and checks each output. Prints a per-test table, or the verdict event as JSON with --json.",
       "Exit status: 0 on AC, 1 on any other verdict, 2 on a usage error or a broken package."
     })
 public final class JudgeProblemCommand implements Callable<Integer> {
@@ -58,7 +58,10 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   @Option(names = "--language", description = "the language id (default: from the extension)")
   String language;
 
-  @Option(names = "--time-limit", description = "override the package's time limit")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "DURATION",
+      description = "the CPU time limit per test, instead of the package's")
   String timeLimit;
 
   @Option(names = "--all-tests", description = "run every test, even after a failure")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "languages",
     mixinStandardHelpOptions = true,
-    description = "List the languages this host can compile and run, with their versions.")
+    description = "List the languages this host can run, with their versions.")
 public final class LanguagesCommand implements Callable<Integer>, StandaloneCommand {
   /** {@link dev.judgefleet.worker.WorkerConfig.Languages#file()}, read before Quarkus starts. */
   static final String LANGUAGES_FILE = "judge.languages.file";

@@ -39,10 +39,8 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Load-test a running stack: submissions per second and queue-to-verdict latency.",
-      "Produces --count copies of SOURCE (at --rate, or all at once) and times each from the",
-      "broker's acknowledgement of the submission to the arrival of its verdict (p50, p90,",
-      "p99, max). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap."
+      "Load-test a running stack: throughput and verdict latency.",
+      "Produces --count copies of SOURCE (at --rate, or all at once) and times each from its sending to the arrival of its verdict (p50, p90, p99, max). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap."
     })
 public final class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,18 +60,23 @@ public final class LoadCommand implements Callable<Integer> {
       description = "the language id (c, cpp, python3, java, ...)")
   String language;
 
-  @Option(names = "--count", defaultValue = "200", description = "submissions (200)")
+  @Option(names = "--count", defaultValue = "200", description = "submissions (default: 200)")
   int count;
 
   @Option(names = "--rate", description = "submissions per second (default: all at once)")
   Double rate;
 
-  @Option(names = "--bootstrap", description = "Kafka bootstrap servers")
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
   String bootstrap;
 
   @Option(
       names = "--timeout",
       defaultValue = "600s",
+      paramLabel = "DURATION",
       description = "how long to wait for the verdicts once all are sent (default: 600s)")
   String timeout;
 

@@ -38,10 +38,9 @@ import picocli.CommandLine.Spec;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Submit SOURCE to judge.submissions and print its verdict when it arrives.",
-      "Shows progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
-      "Exit status: 0 on AC; 1 on any other verdict, no broker, or no verdict in time;",
-      "2 on a usage error."
+      "Submit a source file and print its verdict when it arrives.",
+      "Produces SOURCE as a submission to judge.submissions and waits for its verdict on judge.verdicts, showing progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
+      "Exit status: 0 on AC; 1 on any other verdict, when no broker answers, or when no verdict comes in time; 2 on a usage error."
     })
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -66,13 +65,24 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "only submit; print the submission id")
   boolean noWait;
 
-  @Option(names = "--bootstrap", description = "Kafka bootstrap servers")
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
   String bootstrap;
 
-  @Option(names = "--timeout", defaultValue = "300s", description = "how long to wait (300s)")
+  @Option(
+      names = "--timeout",
+      defaultValue = "300s",
+      paramLabel = "DURATION",
+      description = "how long to wait for the verdict (default: 300s)")
   String timeout;
 
-  @Option(names = "--id", description = "the submission id (default: a random UUID)")
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description = "the submission id (default: a random UUID)")
   String id;
 
   @Option(

@@ -11,20 +11,17 @@ import picocli.CommandLine.Command;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the local stack: a Kafka broker (KRaft) and one worker, until Ctrl-C.",
-      "Builds the worker on first use, starts the broker from Maven Central jars (no Docker),",
-      "creates the topics, starts the worker on examples/problems, and reports ready once the",
-      "worker passed its sandbox self-test and holds its partitions of judge.submissions.",
+      "Start the local stack: a Kafka broker and one worker.",
+      "Builds the worker on first use, starts a Kafka broker (KRaft) from Maven Central jars (no Docker), creates the topics and starts the worker on the example problems. It reports ready once the worker passed its sandbox self-test, prepared its problems and holds its partitions of judge.submissions. Ctrl-C stops both.",
       "Needs root (the sandbox creates namespaces and cgroups)."
     },
     footerHeading = "%nSettings (environment variables):%n",
     footer = {
-      "  JUDGE_KAFKA_PORT   the broker's port (default 9092; its controller takes the next one)",
-      "  JUDGE_HTTP_PORT    the worker's health and metrics port (default 8080)",
-      "  JUDGE_HTTP_HOST    the address it listens on (default 127.0.0.1; 0.0.0.0 for every",
-      "                     interface)",
-      "  JUDGE_DATA         the broker's data and the worker's state (default var/ in the clone)",
-      "  JUDGE_PROBLEMS     the problem packages (default examples/problems)"
+      "  JUDGE_KAFKA_PORT  the broker's port (9092; its controller takes the next)",
+      "  JUDGE_HTTP_PORT   the worker's health and metrics port (8080)",
+      "  JUDGE_HTTP_HOST   the address they listen on (127.0.0.1; 0.0.0.0 for all)",
+      "  JUDGE_DATA        the broker's data, the worker's state (var/ in the clone)",
+      "  JUDGE_PROBLEMS    the problem packages (examples/problems in the clone)"
     })
 public final class UpCommand implements Callable<Integer> {
   @Override

@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge every reference submission under DIR/submissions/ and compare with its expectation.",
-      "Prints a table and a summary line; --json prints an array of rows.",
+      "Check that a package's reference submissions get what they must.",
+      "Judges every submission under DIR/submissions/ and compares its verdict with what its folder, submissions.yaml or an @EXPECTED_RESULTS@ tag expects. Prints a table and a summary line; --json prints an array of rows.",
       "Exit status: 0 when everything matched, 1 on any mismatch or broken package."
     })
 public final class VerifyCommand implements Callable<Integer> {

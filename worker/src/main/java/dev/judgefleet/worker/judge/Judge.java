@@ -44,6 +44,18 @@ public final class Judge implements AutoCloseable {
   }
 
   /**
+   * Builds the problem's output validator ahead of its first submission; nothing for the default
+   * validator.
+   *
+   * @throws ValidatorBuildException if it does not build
+   */
+  public void prepare(ProblemPackage problem, int slot) {
+    if (problem.validation().custom()) {
+      validators.get(problem, slot);
+    }
+  }
+
+  /**
    * Judges one submission.
    *
    * @param timeLimit the CPU limit per test, before the language's time factor

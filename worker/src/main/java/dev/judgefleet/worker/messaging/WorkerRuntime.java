@@ -19,6 +19,7 @@ import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
 import dev.judgefleet.worker.service.JudgingService;
+import dev.judgefleet.worker.service.ProblemPreparation;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,16 +66,21 @@ public class WorkerRuntime {
     Judge judge = new Judge(engine, new ValidatorCache(engine));
     LanguageCatalog languages = config.languages().catalog();
     String node = config.worker().node().orElseGet(NodeName::get);
+    ProblemStore problems = new ProblemStore(config.problems().root(), config.problems().refresh());
     JudgingService service =
         new JudgingService(
             judge,
             languages,
-            new ProblemStore(config.problems().root(), config.problems().refresh()),
+            problems,
             new DerivedTimeLimits(config.sandbox().stateDir()),
             node,
             WorkerVersion.get(),
             config.worker().setupRetries());
     SlotPool slots = new SlotPool(config.worker().slots());
+    if (config.problems().prepare()) {
+      // Before any submission (they wait for start()), on the uid no slot uses.
+      new ProblemPreparation(service, slots.size()).prepareAll(problems.ids());
+    }
     WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
     state = new State(engine, judge, service, slots, metrics, policy(languages), node);
     selfTest(engine, slots.size());

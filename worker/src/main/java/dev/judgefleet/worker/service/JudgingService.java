@@ -181,10 +181,33 @@ public final class JudgingService {
     }
   }
 
+  /**
+   * Readies a stored problem before its first submission: loads the package, builds its output
+   * validator, and derives its time limit when the package sets none (minutes of reference runs
+   * that a contestant's submission would otherwise wait for).
+   *
+   * @return the package's time limit
+   * @throws ProblemException if there is no such package or it is broken
+   * @throws dev.judgefleet.worker.judge.ValidatorBuildException if its validator does not build
+   */
+  public Duration prepare(String problemId, int slot) {
+    ProblemPackage problem =
+        problems
+            .find(problemId)
+            .orElseThrow(
+                () -> new ProblemException(problemId, null, "no package under " + problems.root()));
+    judge.prepare(problem, slot);
+    return packageTimeLimit(problem, slot);
+  }
+
   private Duration timeLimit(ProblemPackage problem, JudgeRequest request, int slot) {
     if (request.timeLimit().isPresent()) {
       return request.timeLimit().get();
     }
+    return packageTimeLimit(problem, slot);
+  }
+
+  private Duration packageTimeLimit(ProblemPackage problem, int slot) {
     if (problem.limits().timeLimit().isPresent()) {
       return problem.limits().timeLimit().get();
     }

@@ -45,6 +45,11 @@ class CommandHelpTest {
       String line = summary(spec);
       assertTrue(
           line.endsWith("."), "judge " + name + ": the listed summary is not a sentence: " + line);
+      // The list indents each summary past the longest name; on an 80-column screen it must fit.
+      int room = 80 - 2 - names.stream().mapToInt(String::length).max().orElse(0) - 2;
+      assertTrue(
+          line.length() <= room,
+          "judge " + name + ": the summary wraps (" + line.length() + " > " + room + "): " + line);
       // The list shows the summary alone: it must not run on into the description's next line.
       String[] description = spec.usageMessage().description();
       if (spec.usageMessage().header().length == 0 && description.length > 1) {

@@ -130,8 +130,14 @@ class KafkaWorkerIT {
   @Test
   void judgesSubmissionsAndPublishesVerdictsProgressAndDeadLetters() throws Exception {
     List<Leftovers.UidBlock> uids;
-    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s")) {
-      worker.awaitReady(Duration.ofSeconds(90));
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s", true)) {
+      worker.awaitReady(Duration.ofSeconds(180));
+      // Ready means prepared: the custom validators built, aplusb's time limit derived.
+      for (String problem : List.of("aplusb", "anyfactor", "guess")) {
+        assertTrue(worker.log().contains("problem " + problem + " ready"), worker.log());
+      }
+      JsonNode readiness = client.json.readTree(worker.get("/q/health/ready").body());
+      assertTrue(readiness.toString().contains("judge.submissions-"), readiness.toString());
       uids = worker.uids();
       assertEquals(200, worker.get("/q/health/live").statusCode());
 

@@ -26,7 +26,16 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final Path stateDir;
 
+  /** A worker that leaves its problems to their first submissions (a faster start). */
   WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
+    this(bootstrap, stateDir, slots, grace, false);
+  }
+
+  /**
+   * @param prepare whether it readies every problem before it reports ready, as production does
+   */
+  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, boolean prepare)
+      throws IOException {
     this.stateDir = stateDir;
     httpPort = freePort();
     log = Files.createTempFile("worker", ".log");
@@ -39,6 +48,7 @@ final class WorkerProcess implements AutoCloseable {
                 "-Djudge.problems.root=" + Path.of("..", "examples", "problems").toAbsolutePath(),
                 "-Djudge.worker.slots=" + slots,
                 "-Djudge.worker.shutdown-grace=" + grace,
+                "-Djudge.problems.prepare=" + prepare,
                 "-jar",
                 JAR.toString(),
                 "serve"));
@@ -53,7 +63,10 @@ final class WorkerProcess implements AutoCloseable {
     return Files.isRegularFile(JAR);
   }
 
-  /** Waits until /q/health/ready answers 200 (sandbox self-test passed, Kafka reachable). */
+  /**
+   * Waits until /q/health/ready answers 200 (sandbox self-test passed, Kafka reachable, the
+   * consumer's partitions assigned, the problems prepared when asked).
+   */
   void awaitReady(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
