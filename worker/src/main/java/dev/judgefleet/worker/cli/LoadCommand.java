@@ -98,6 +98,7 @@ public final class LoadCommand implements Callable<Integer> {
     Map<String, Long> sent = new HashMap<>();
     Histogram latency = new Histogram(3);
     Histogram judging = new Histogram(3);
+    Histogram queued = new Histogram(3);
     Map<String, Integer> verdicts = new TreeMap<>();
     PrintStream err = System.err;
     Progress progress = new Progress(err, json);
@@ -110,7 +111,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (rate != null) {
           long due = first + (long) (i * 1e9 / rate);
           while (System.nanoTime() < due) {
-            drain(kafka, mapper, sent, latency, judging, verdicts, Duration.ofMillis(1));
+            drain(kafka, mapper, sent, latency, judging, queued, verdicts, Duration.ofMillis(1));
           }
         }
         String id = "load-" + run + "-" + i;
@@ -135,7 +136,8 @@ public final class LoadCommand implements Callable<Integer> {
       kafka.flush();
       long deadline = System.nanoTime() + wait.toNanos();
       while (latency.getTotalCount() < count && System.nanoTime() < deadline) {
-        long got = drain(kafka, mapper, sent, latency, judging, verdicts, Duration.ofMillis(200));
+        long got =
+            drain(kafka, mapper, sent, latency, judging, queued, verdicts, Duration.ofMillis(200));
         if (got > 0) {
           last = System.nanoTime();
         }
@@ -160,6 +162,8 @@ public final class LoadCommand implements Callable<Integer> {
     report.put("latencyMsMax", latency.getMaxValue());
     report.put("judgeMsP50", judging.getValueAtPercentile(50));
     report.put("judgeMsP99", judging.getValueAtPercentile(99));
+    report.put("queuedMsP50", queued.getValueAtPercentile(50));
+    report.put("queuedMsMax", queued.getMaxValue());
     if (json) {
       JsonOutput.print(report);
     } else {
@@ -168,7 +172,8 @@ public final class LoadCommand implements Callable<Integer> {
           "judge load: %d submissions of %s (%s) to %s, %s%n"
               + "  verdicts      %d %s in %.2f s: %.1f submissions/s%n"
               + "  queue-to-verdict latency  p50 %d ms  p90 %d ms  p99 %d ms  max %d ms%n"
-              + "  judging (worker's judgeMs) p50 %d ms  p99 %d ms%n",
+              + "  judging (worker's judgeMs) p50 %d ms  p99 %d ms%n"
+              + "  queued (worker's queuedMs) p50 %d ms  max %d ms%n",
           count,
           problem,
           language,
@@ -183,7 +188,9 @@ public final class LoadCommand implements Callable<Integer> {
           latency.getValueAtPercentile(99),
           latency.getMaxValue(),
           judging.getValueAtPercentile(50),
-          judging.getValueAtPercentile(99));
+          judging.getValueAtPercentile(99),
+          queued.getValueAtPercentile(50),
+          queued.getMaxValue());
     }
     return latency.getTotalCount() == count ? 0 : 1;
   }
@@ -194,6 +201,7 @@ public final class LoadCommand implements Callable<Integer> {
       Map<String, Long> sent,
       Histogram latency,
       Histogram judging,
+      Histogram queued,
       Map<String, Integer> verdicts,
       Duration wait)
       throws IOException {
@@ -207,6 +215,9 @@ public final class LoadCommand implements Callable<Integer> {
       VerdictEvent v = mapper.readValue(record.value(), VerdictEvent.class);
       latency.recordValue(Math.max(0, (now - start) / 1_000_000));
       judging.recordValue(Math.max(0, v.judgeMs()));
+      if (v.queuedMs() != null) {
+        queued.recordValue(Math.max(0, v.queuedMs()));
+      }
       verdicts.merge(v.verdict().name(), 1, Integer::sum);
       got++;
     }
