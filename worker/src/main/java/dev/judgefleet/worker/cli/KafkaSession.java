@@ -65,6 +65,9 @@ final class KafkaSession implements AutoCloseable {
         }
         infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
       }
+      // The producer's metadata too: the first send would otherwise wait for it, after the
+      // submission was stamped (its queue time would count this JVM's start-up).
+      producer.partitionsFor(submissions);
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       // Resolve the end offsets now, not lazily at the first poll (which may come after
