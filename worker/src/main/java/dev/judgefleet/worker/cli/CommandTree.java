@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -15,9 +19,59 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class CommandTree {
   private CommandTree() {}
 
-  /** The tree without Quarkus: for help and parsing only, never for running a command. */
+  /** The whole tree without Quarkus: for help and parsing, never for a command that needs it. */
   static CommandLine offline() {
-    return configure(new CommandLine(JudgeCommand.class));
+    return configure(tree(List.of(commands())));
+  }
+
+  /**
+   * The tree {@code args} need without Quarkus: when the first names a command, {@code judge} with
+   * that command alone below it. picocli reads every command's class when it builds a tree, a third
+   * of the start of {@code judge languages}; one command's is enough to parse its line.
+   */
+  static CommandLine offline(String... args) {
+    if (args.length > 0) {
+      for (Class<?> command : commands()) {
+        Command annotation = command.getAnnotation(Command.class);
+        if (annotation.name().equals(args[0]) && command != HelpCommand.class) {
+          return configure(tree(List.of(command)));
+        }
+      }
+    }
+    return offline();
+  }
+
+  /** The commands {@link JudgeCommand} lists, in its order. */
+  private static Class<?>[] commands() {
+    return JudgeCommand.class.getAnnotation(Command.class).subcommands();
+  }
+
+  /**
+   * {@code judge} as its annotation describes it, with {@code commands} below it: picocli builds a
+   * spec from an annotation with every subcommand it lists, so the top is put together here.
+   */
+  private static CommandLine tree(List<Class<?>> commands) {
+    Command top = JudgeCommand.class.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(new JudgeCommand());
+    spec.name(top.name());
+    spec.usageMessage().description(top.description());
+    IVersionProvider version;
+    try {
+      version = CommandLine.defaultFactory().create(top.versionProvider());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make " + top.versionProvider(), e);
+    }
+    spec.versionProvider(version);
+    spec.mixinStandardHelpOptions(top.mixinStandardHelpOptions());
+    CommandLine root = new CommandLine(spec);
+    for (Class<?> command : commands) {
+      root.addSubcommand(command);
+    }
+    // `judge run -V` prints what `judge -V` does (the version is answered before Quarkus starts).
+    for (CommandLine sub : all(root)) {
+      sub.getCommandSpec().versionProvider(version);
+    }
+    return root;
   }
 
   /** {@code root} and every command below it. */

@@ -29,7 +29,7 @@ public final class JudgeMain {
       train();
       return;
     }
-    CommandLine offline = CommandTree.offline();
+    CommandLine offline = CommandTree.offline(args);
     ParseResult parsed;
     try {
       parsed = offline.parseArgs(args);

@@ -64,6 +64,25 @@ class CommandHelpTest {
   }
 
   @Test
+  void theTreePutTogetherBeforeQuarkusReadsAsTheAnnotatedOne() {
+    assertEquals(
+        new CommandLine(JudgeCommand.class).getUsageMessage(CommandLine.Help.Ansi.OFF),
+        tree.getUsageMessage(CommandLine.Help.Ansi.OFF));
+    assertEquals(
+        new CommandLine(JudgeCommand.class).getCommandSpec().version()[0],
+        tree.getCommandSpec().version()[0]);
+    for (String name : tree.getSubcommands().keySet()) {
+      CommandLine alone = CommandTree.offline(name, "--help");
+      String expected = tree.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF);
+      CommandLine sub = alone.getSubcommands().get(name);
+      assertEquals(expected, sub.getUsageMessage(CommandLine.Help.Ansi.OFF), name);
+    }
+    assertEquals(Set.of("languages"), CommandTree.offline("languages").getSubcommands().keySet());
+    assertEquals(
+        tree.getSubcommands().keySet(), CommandTree.offline("lnaguages").getSubcommands().keySet());
+  }
+
+  @Test
   void everyCommandHasAWholeDescription() {
     for (CommandLine command : commands(tree)) {
       CommandSpec spec = command.getCommandSpec();
