@@ -127,7 +127,7 @@ public final class PackageUnpacker {
 
   private static String path(TarArchiveEntry entry, UnpackLimits limits) throws ArchiveException {
     String name = entry.getName();
-    if (!entry.isFile() && !entry.isDirectory()) {
+    if (!entry.isDirectory() && !regularFile(entry)) {
       throw new ArchiveException(
           "entry '"
               + name
@@ -143,6 +143,20 @@ public final class PackageUnpacker {
       throw new ArchiveException("entry '" + name + "': " + problem);
     }
     return path;
+  }
+
+  /**
+   * A regular file: commons-compress's {@code isFile()} is true for any type it does not know as a
+   * directory, links and devices included, so those are ruled out one by one.
+   */
+  private static boolean regularFile(TarArchiveEntry entry) {
+    return entry.isFile()
+        && !entry.isSymbolicLink()
+        && !entry.isLink()
+        && !entry.isCharacterDevice()
+        && !entry.isBlockDevice()
+        && !entry.isFIFO()
+        && !entry.isSparse();
   }
 
   private static String kind(TarArchiveEntry entry) {
