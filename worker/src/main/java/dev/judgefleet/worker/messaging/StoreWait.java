@@ -8,13 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,20 +31,17 @@ public class StoreWait {
   @Inject WorkerRuntime runtime;
   @Inject ShutdownGate gate;
 
-  private final List<Waiting> waiting = new ArrayList<>();
+  private final List<Runnable> waiting = new ArrayList<>();
   private ScheduledExecutorService probe;
   private ExecutorService retries;
   private Duration nextProbe = FIRST_PROBE;
 
-  private record Waiting(Supplier<CompletionStage<Void>> retry, CompletableFuture<Void> done) {}
-
   /**
-   * Parks a submission until the store answers; {@code retry} judges it again then. The stage
-   * completes when the retry's does (never, if the worker stops first).
+   * Parks a submission until the store answers; {@code retry} judges it then (and acknowledges it,
+   * or parks it again should the store be gone again).
    */
-  public synchronized CompletionStage<Void> park(Supplier<CompletionStage<Void>> retry) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    waiting.add(new Waiting(retry, done));
+  public synchronized void park(Runnable retry) {
+    waiting.add(retry);
     if (retries == null) {
       retries =
           Executors.newCachedThreadPool(
@@ -67,7 +61,6 @@ public class StoreWait {
               });
       schedule();
     }
-    return done;
   }
 
   /** How many submissions wait for the store. */
@@ -89,7 +82,7 @@ public class StoreWait {
     } catch (RuntimeException e) {
       back = false;
     }
-    List<Waiting> ready;
+    List<Runnable> ready;
     synchronized (this) {
       if (!back) {
         nextProbe =
@@ -109,25 +102,7 @@ public class StoreWait {
       stopProbing();
     }
     LOG.infof("the problem store answers again: judging %d waiting submissions", ready.size());
-    for (Waiting w : ready) {
-      retries.execute(
-          () -> {
-            try {
-              w.retry()
-                  .get()
-                  .whenComplete(
-                      (ok, failed) -> {
-                        if (failed != null) {
-                          w.done().completeExceptionally(failed);
-                        } else {
-                          w.done().complete(null);
-                        }
-                      });
-            } catch (RuntimeException e) {
-              w.done().completeExceptionally(e);
-            }
-          });
-    }
+    ready.forEach(retries::execute);
   }
 
   /** The next park starts a new probe (the old executor finishes its last task and ends). */

@@ -67,7 +67,10 @@ public class SubmissionConsumer {
       LOG.warnf(
           "submission at %s waits for the problem store (not committed): %s",
           where(message), e.getMessage());
-      return storeWait.park(() -> process(message));
+      // Not acknowledged now; the retry acknowledges it once it is judged. The stage completes at
+      // once, so the waiting submission holds no place in the channel's concurrency.
+      storeWait.park(() -> process(message));
+      return CompletableFuture.completedFuture(null);
     } catch (RuntimeException e) {
       // Not acknowledged: the offset stays uncommitted and the submission comes back.
       LOG.errorf(
