@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.messaging;
 
 import dev.judgefleet.worker.problem.store.ProblemAnnouncement;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,7 +18,10 @@ public class ProblemAnnouncementListener {
 
   @Inject WorkerRuntime runtime;
 
+  // Blocking: the first announcement may be what starts the runtime (the sandbox self-test), which
+  // must not run on the event loop.
   @Incoming(Channels.PROBLEMS)
+  @Blocking
   public void onAnnouncement(byte[] payload) {
     ProblemAnnouncement announcement;
     try {

@@ -200,11 +200,16 @@ public final class PackageArchive {
     return real;
   }
 
-  /** gzip at the default level, without a file name or time in its header (Java writes none). */
+  /**
+   * gzip without a file name or time in its header (Java writes none), at the fastest level: a
+   * setter's push of a 100 MB package compresses several times faster than at the default level,
+   * for an archive about a tenth larger; unpacking costs the same. (The digest does not depend on
+   * it: it is of the content.)
+   */
   private static final class CompressingStream extends GZIPOutputStream {
     CompressingStream(OutputStream out) throws IOException {
       super(out, 1 << 16);
-      def.setLevel(Deflater.DEFAULT_COMPRESSION);
+      def.setLevel(Deflater.BEST_SPEED);
     }
   }
 }
