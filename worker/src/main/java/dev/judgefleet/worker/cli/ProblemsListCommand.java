@@ -5,6 +5,7 @@ import dev.judgefleet.worker.problem.store.ObjectStore;
 import dev.judgefleet.worker.problem.store.PackageDigest;
 import dev.judgefleet.worker.problem.store.ProblemIndex;
 import dev.judgefleet.worker.problem.store.ProblemPublisher;
+import dev.judgefleet.worker.problem.store.StoreException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,15 +29,25 @@ public final class ProblemsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (StoreException e) {
+      System.err.println("problems: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run() throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (ObjectStore store = ProblemsCommand.connect(config)) {
       ProblemPublisher publisher = ProblemsCommand.publisher(config, store);
+      List<String> ids = publisher.problems();
       if (!json) {
         System.out.printf(
             "%-16s %-13s %-16s %9s %10s %8s  %-20s  %s%n",
             "problem", "version", "content", "files", "size", "versions", "pushed at", "by");
       }
-      for (String id : publisher.problems()) {
+      for (String id : ids) {
         ProblemIndex index = publisher.index(id).orElse(null);
         if (index == null) {
           continue;

@@ -6,6 +6,7 @@ import dev.judgefleet.worker.problem.store.ObjectStore;
 import dev.judgefleet.worker.problem.store.PackageManifest;
 import dev.judgefleet.worker.problem.store.ProblemIndex;
 import dev.judgefleet.worker.problem.store.ProblemPublisher;
+import dev.judgefleet.worker.problem.store.StoreException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,15 @@ public final class ProblemsPullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (StoreException e) {
+      System.err.println("problems: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run() throws IOException {
     Path target = to.resolve(id);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       System.err.println("pull: " + target + " exists already");

@@ -63,6 +63,15 @@ public final class ProblemsPushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (StoreException e) {
+      System.err.println("problems: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run() throws IOException {
     PrintStream err = System.err;
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean ok = true;

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.cli;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.problem.store.ObjectStore;
 import dev.judgefleet.worker.problem.store.ProblemIndex;
+import dev.judgefleet.worker.problem.store.StoreException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Optional;
@@ -31,6 +32,15 @@ public final class ProblemsShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (StoreException e) {
+      System.err.println("problems: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run() throws IOException {
     try (ObjectStore store = ProblemsCommand.connect(config)) {
       Optional<ProblemIndex> index = ProblemsCommand.publisher(config, store).index(id);
       if (index.isEmpty()) {

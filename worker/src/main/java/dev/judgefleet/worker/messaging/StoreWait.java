@@ -69,6 +69,10 @@ public class StoreWait {
   }
 
   private synchronized void schedule() {
+    if (probe == null) {
+      // Shut down meanwhile.
+      return;
+    }
     probe.schedule(this::probe, nextProbe.toMillis(), TimeUnit.MILLISECONDS);
   }
 
