@@ -77,6 +77,7 @@ enum step_code {
   STEP_PIVOT_ROOT = 7,
   STEP_SETHOSTNAME = 8,
   STEP_SCHED_SETSCHEDULER = 9,
+  STEP_UNSHARE = 10,
   STEP_SETSID = 20,
   STEP_WRITE_FD = 21,
   STEP_SETRLIMIT = 22,
@@ -345,6 +346,10 @@ static int run_step(const struct step *s, const struct run *r) {
       if (sched_setscheduler(0, (int)step_int(s, 0), &param) == 0 || step_int(s, 2)) return 0;
       return errno;
     }
+    case STEP_UNSHARE:
+      // New namespaces for the child alone (a fresh IPC namespace per run); its children are
+      // born in them (unshare(2)).
+      return unshare((int)step_int(s, 0)) ? errno : 0;
     case STEP_SETSID:
       return setsid() < 0 ? errno : 0;
     case STEP_WRITE_FD:

@@ -151,6 +151,13 @@ public final class CgroupV2 implements CgroupBackend {
     }
 
     @Override
+    public long pageCacheBytes() {
+      // "file" includes shmem (tmpfs) in v2 as well (Documentation/admin-guide/cgroup-v2.rst).
+      String stat = KernelFiles.read(dir.resolve("memory.stat"));
+      return Math.max(0, CgroupFiles.keyed(stat, "file") - CgroupFiles.keyed(stat, "shmem"));
+    }
+
+    @Override
     public long oomKills() {
       return CgroupFiles.keyed(KernelFiles.read(dir.resolve("memory.events")), "oom_kill");
     }

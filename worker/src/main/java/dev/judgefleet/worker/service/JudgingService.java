@@ -2,6 +2,7 @@ package dev.judgefleet.worker.service;
 
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
@@ -108,7 +109,9 @@ public final class JudgingService {
       Optional<Language> language = languages.find(request.language());
       if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
         return internalError(
-            context, "language '" + request.language() + "' is not available on node " + node);
+            context,
+            VerdictReason.LANGUAGE_UNAVAILABLE,
+            "language '" + request.language() + "' is not available on node " + node);
       }
       handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
       Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);
@@ -117,6 +120,7 @@ public final class JudgingService {
           && !request.problemVersion().get().equals(stored.get().contentVersion())) {
         return internalError(
             context,
+            VerdictReason.PROBLEM_VERSION_UNAVAILABLE,
             "problem "
                 + request.problemId()
                 + " is at version "
@@ -129,6 +133,7 @@ public final class JudgingService {
       if (stored.isEmpty() && request.tests().isEmpty()) {
         return internalError(
             context,
+            VerdictReason.UNKNOWN_PROBLEM,
             "unknown problem '"
                 + request.problemId()
                 + "' (no package"
@@ -150,11 +155,12 @@ public final class JudgingService {
           judgeWithRetries(problem, language.get(), request, timeLimit, inline, slot, progress);
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
-      return internalError(context, e.getMessage());
+      return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());
     } catch (ProblemsUnavailableException e) {
       throw e;
     } catch (RuntimeException | IOException e) {
-      return internalError(context, "judging failed on node " + node + ": " + e);
+      return internalError(
+          context, VerdictReason.JUDGE_FAILURE, "judging failed on node " + node + ": " + e);
     } finally {
       if (scratch != null) {
         scratch.close();
@@ -272,7 +278,8 @@ public final class JudgingService {
     return tests;
   }
 
-  private static Outcome internalError(VerdictEvents.Context context, String message) {
-    return new Outcome(VerdictEvents.internalError(context, message), Optional.empty());
+  private static Outcome internalError(
+      VerdictEvents.Context context, VerdictReason reason, String message) {
+    return new Outcome(VerdictEvents.internalError(context, reason, message), Optional.empty());
   }
 }

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import java.io.Closeable;
+import java.util.List;
 
 /**
  * The worker's end of the SOCK_SEQPACKET socket to a sandbox's init: one message per call, with
@@ -86,18 +87,63 @@ public final class ControlSocket implements Closeable {
     return receiveBuffer.getByteArray(0, (int) n);
   }
 
+  /**
+   * Waits up to {@code timeoutMs} for a message while moving the output of the {@code watched}
+   * pipes that has arrived meanwhile into their files. Returns early, with null, when only output
+   * arrived: the caller decides when to look again.
+   *
+   * @return the message, or null on timeout or output
+   * @throws InitGoneException when the init closed its end
+   */
+  public byte[] receive(int timeoutMs, List<CapturePipe> watched) {
+    if (watched.isEmpty()) {
+      return receive(timeoutMs);
+    }
+    int n = 1 + watched.size();
+    Memory fds = new Memory(8L * n);
+    fds.setInt(0, fd);
+    fds.setShort(4, LibC.POLLIN);
+    fds.setShort(6, (short) 0);
+    for (int i = 1; i < n; i++) {
+      fds.setInt(8L * i, watched.get(i - 1).readEnd());
+      fds.setShort(8L * i + 4, LibC.POLLIN);
+      fds.setShort(8L * i + 6, (short) 0);
+    }
+    if (poll(fds, n, timeoutMs, "poll(init control socket, output pipes)") == 0) {
+      return null;
+    }
+    for (int i = 1; i < n; i++) {
+      if (fds.getShort(8L * i + 6) != 0) {
+        watched.get(i - 1).drain();
+      }
+    }
+    return fds.getShort(6) != 0 ? receive(0) : null;
+  }
+
   /** Whether a message (or a hang-up) is waiting, after up to {@code timeoutMs}. */
   public boolean await(int timeoutMs) {
     pollfd.setInt(0, fd);
     pollfd.setShort(4, LibC.POLLIN);
     pollfd.setShort(6, (short) 0);
+    return poll(pollfd, 1, timeoutMs, "poll(init control socket)") > 0;
+  }
+
+  /** Whether {@code fd} is readable (or hung up) within {@code timeoutMs}. */
+  static boolean pollReadable(int fd, int timeoutMs) {
+    Memory one = new Memory(8);
+    one.setInt(0, fd);
+    one.setShort(4, LibC.POLLIN);
+    one.setShort(6, (short) 0);
+    return poll(one, 1, timeoutMs, "poll(fd " + fd + ")") > 0;
+  }
+
+  private static int poll(Memory fds, int count, int timeoutMs, String call) {
     for (; ; ) {
       try {
-        int ready = LibC.poll(pollfd, 1, timeoutMs);
-        return ready > 0;
+        return LibC.poll(fds, count, timeoutMs);
       } catch (LastErrorException e) {
         if (e.getErrorCode() != Errno.EINTR) {
-          throw Errno.failure("poll(init control socket)", e);
+          throw Errno.failure(call, e);
         }
       }
     }

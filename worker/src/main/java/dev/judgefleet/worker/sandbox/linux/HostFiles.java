@@ -27,7 +27,6 @@ public final class HostFiles {
   private static final long STRICT =
       RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
   private static final int O_PATH = 010000000;
-  private static final int O_NONBLOCK = 04000;
   private static final int STAT_SIZE = 144;
   private static final int ST_MODE_OFFSET = 24;
   private static final int ST_SIZE_OFFSET = 48;
@@ -49,7 +48,7 @@ public final class HostFiles {
    */
   public static byte[] readBeneath(Path dir, String relative, long maxBytes) {
     // O_NONBLOCK: a FIFO planted in place of a file must not hang the worker in open(2).
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
     try {
       long size = regularFileSize(fd, dir, relative);
       if (size > maxBytes) {
@@ -141,7 +140,7 @@ public final class HostFiles {
     }
     for (String name : names) {
       String path = relative.isEmpty() ? name : relative + "/" + name;
-      int file = openBeneath(dir, path, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+      int file = openBeneath(dir, path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
       int mode;
       long size;
       try {
@@ -190,7 +189,7 @@ public final class HostFiles {
 
   /** Changes the owner of {@code relative} beneath {@code dir}, reached without symlinks. */
   public static void chownBeneath(Path dir, String relative, int uid, int gid) {
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
     try {
       LibC.fchown(fd, uid, gid);
     } catch (LastErrorException e) {
@@ -280,14 +279,19 @@ public final class HostFiles {
   }
 
   private static long regularFileSize(int fd, Path dir, String relative) {
+    return regularFileSize(fd, dir.resolve(relative));
+  }
+
+  /** The size of an open regular file; anything else (a FIFO, a device) is refused. */
+  static long regularFileSize(int fd, Path file) {
     Memory stat = new Memory(STAT_SIZE);
     try {
       LibC.fstat(fd, stat);
     } catch (LastErrorException e) {
-      throw Errno.failure("fstat(" + dir.resolve(relative) + ")", e);
+      throw Errno.failure("fstat(" + file + ")", e);
     }
     if ((stat.getInt(ST_MODE_OFFSET) & S_IFMT) != S_IFREG) {
-      throw new UnsafeFileException("refusing " + dir.resolve(relative) + ": not a regular file");
+      throw new UnsafeFileException("refusing " + file + ": not a regular file");
     }
     return stat.getLong(ST_SIZE_OFFSET);
   }

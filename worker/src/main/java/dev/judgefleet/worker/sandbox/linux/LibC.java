@@ -18,6 +18,7 @@ final class LibC {
   static final long SYS_pidfd_open = 434;
   static final long SYS_close_range = 436;
   static final long SYS_openat2 = 437;
+  static final long SYS_memfd_create = 319;
 
   static final int AF_UNIX = 1;
   static final int SOCK_SEQPACKET = 5;
@@ -48,6 +49,14 @@ final class LibC {
   static native int close(int fd) throws LastErrorException;
 
   static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+
+  static native long lseek(int fd, long offset, int whence) throws LastErrorException;
+
+  static native long sendfile(int outFd, int inFd, Pointer offset, long count)
+      throws LastErrorException;
+
+  static native long splice(int fdIn, Pointer offIn, int fdOut, Pointer offOut, long len, int flags)
+      throws LastErrorException;
 
   static native long read(int fd, Pointer buf, long count) throws LastErrorException;
 

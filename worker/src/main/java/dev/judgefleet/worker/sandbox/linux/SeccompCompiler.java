@@ -29,7 +29,6 @@ public final class SeccompCompiler {
   private static final int SCMP_ARG_CMP_SIZE = 24;
   private static final int NR_SCMP_ERROR = -1;
   private static final int MFD_CLOEXEC = 1;
-  private static final long SYS_memfd_create = 319;
 
   /** linux/audit.h; libseccomp's SCMP_ARCH_* tokens are the same numbers. */
   private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
@@ -207,7 +206,7 @@ public final class SeccompCompiler {
     name.setString(0, "seccomp-bpf");
     int fd;
     try {
-      fd = (int) LibC.syscall(SYS_memfd_create, Pointer.nativeValue(name), MFD_CLOEXEC, 0, 0);
+      fd = (int) LibC.syscall(LibC.SYS_memfd_create, Pointer.nativeValue(name), MFD_CLOEXEC, 0, 0);
     } catch (LastErrorException e) {
       throw Errno.failure("memfd_create(\"seccomp-bpf\")", e);
     }

@@ -188,6 +188,7 @@ public final class Kernel {
   /** {@code <signal.h>} */
   public static final class Signal {
     public static final int SIGKILL = 9;
+    public static final int SIGSEGV = 11;
     public static final int SIGXCPU = 24;
     public static final int SIGXFSZ = 25;
     public static final int SIGSYS = 31;
@@ -243,6 +244,7 @@ public final class Kernel {
     public static final int O_EXCL = 0200;
     public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
+    public static final int O_NONBLOCK = 04000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
