@@ -1,9 +1,9 @@
 package dev.judgefleet.worker.sandbox;
 
-import dev.judgefleet.worker.sandbox.linux.Errno;
 import dev.judgefleet.worker.sandbox.linux.KernelFiles;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import dev.judgefleet.worker.sandbox.linux.PolledFile;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class CgroupV2 implements CgroupBackend {
     try {
       KernelFiles.write(own.resolve("cgroup.subtree_control"), CONTROLLERS);
     } catch (NativeCallException e) {
-      if (e.errno() != Errno.EBUSY) {
+      if (e.errno() != Kernel.Errno.EBUSY) {
         throw e;
       }
       // Processes live in our cgroup: move them into a leaf, then enable.

@@ -38,6 +38,8 @@ public final class LaunchPlanner {
   /** One run: PID 1 prepares, the child goes through every layer, PID 1 cleans up. */
   public static RunPlan run(RunSpec run, RunContext context) {
     RunPlanBuilder plan = new RunPlanBuilder();
+    // On the host, before anything runs: the run's cgroup gets its limits.
+    CgroupLayer.limit(plan, run.limits());
     plan.prepare(MountLayer.prepare(run.workWritable()));
 
     // Counted from the first instruction: join the run's cgroup before anything else.

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -16,9 +17,6 @@ import java.nio.file.Path;
  * memory.
  */
 public final class CapturePipe implements Closeable {
-  private static final int F_SETFL = 4;
-  private static final int F_SETPIPE_SZ = 1031;
-  private static final int SPLICE_F_NONBLOCK = 2;
   private static final int PIPE_BYTES = 1 << 20;
   private static final int COPY_BUFFER = 64 * 1024;
   private static final long DRAIN_TIMEOUT_NANOS = 5_000_000_000L;
@@ -58,7 +56,7 @@ public final class CapturePipe implements Closeable {
     int fd = -1;
     try {
       // Only our end is non-blocking: the program blocks on a full pipe, as on a slow terminal.
-      LibC.fcntl(ends[0], F_SETFL, Fcntl.O_NONBLOCK);
+      LibC.fcntl(ends[0], Kernel.Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
       fd =
           HostFiles.open(
               file, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW, 0644);
@@ -71,7 +69,7 @@ public final class CapturePipe implements Closeable {
     }
     try {
       // A roomy buffer: fewer wake-ups for the worker, fewer stalls for a chatty program (pipe(7)).
-      LibC.fcntl(ends[1], F_SETPIPE_SZ, PIPE_BYTES);
+      LibC.fcntl(ends[1], Kernel.Fcntl.F_SETPIPE_SZ, PIPE_BYTES);
     } catch (LastErrorException e) {
       // Above /proc/sys/fs/pipe-max-size: the default 64 KiB works too.
     }
@@ -129,7 +127,7 @@ public final class CapturePipe implements Closeable {
     try {
       n = spliceRefused ? copy(want) : splice(want);
     } catch (LastErrorException e) {
-      if (e.getErrorCode() == Errno.EAGAIN || e.getErrorCode() == Errno.EINTR) {
+      if (e.getErrorCode() == Kernel.Errno.EAGAIN || e.getErrorCode() == Kernel.Errno.EINTR) {
         return 0;
       }
       throw Errno.failure("moving " + what + " to \"" + file + "\"", e);
@@ -156,9 +154,10 @@ public final class CapturePipe implements Closeable {
 
   private long splice(long want) {
     try {
-      return LibC.splice(readEnd, Pointer.NULL, fileFd, Pointer.NULL, want, SPLICE_F_NONBLOCK);
+      return LibC.splice(
+          readEnd, Pointer.NULL, fileFd, Pointer.NULL, want, Kernel.Fcntl.SPLICE_F_NONBLOCK);
     } catch (LastErrorException e) {
-      if (e.getErrorCode() != Errno.EINVAL) {
+      if (e.getErrorCode() != Kernel.Errno.EINVAL) {
         throw e;
       }
       // A file system without splice support for writes: copy through a buffer instead.

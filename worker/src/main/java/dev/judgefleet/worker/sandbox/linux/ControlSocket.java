@@ -2,6 +2,7 @@ package dev.judgefleet.worker.sandbox.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.io.Closeable;
 import java.util.List;
 
@@ -13,7 +14,10 @@ public final class ControlSocket implements Closeable {
   private static final int MSGHDR_SIZE = 56;
   private static final int IOVEC_SIZE = 16;
   private static final int CMSG_HEADER = 16;
-  private static final int MAX_FDS = 16;
+
+  /** The most descriptors one message passes ({@code MAX_PASSED_FDS} in the init). */
+  public static final int MAX_FDS = 16;
+
   private static final int RECEIVE_BUFFER = 4096;
 
   private final int fd;
@@ -47,14 +51,14 @@ public final class ControlSocket implements Closeable {
       long dataLength = 4L * fds.length;
       control.clear();
       control.setLong(0, CMSG_HEADER + dataLength);
-      control.setInt(8, LibC.SOL_SOCKET);
-      control.setInt(12, LibC.SCM_RIGHTS);
+      control.setInt(8, Kernel.Socket.SOL_SOCKET);
+      control.setInt(12, Kernel.Socket.SCM_RIGHTS);
       control.write(CMSG_HEADER, fds, 0, fds.length);
       msghdr.setPointer(32, control);
       msghdr.setLong(40, CMSG_HEADER + ((dataLength + 7) & ~7L));
     }
     try {
-      LibC.sendmsg(fd, msghdr, LibC.MSG_NOSIGNAL);
+      LibC.sendmsg(fd, msghdr, Kernel.Socket.MSG_NOSIGNAL);
     } catch (LastErrorException e) {
       throw Errno.failure("sendmsg(init control socket, " + message.length + " bytes)", e);
     }
@@ -77,7 +81,7 @@ public final class ControlSocket implements Closeable {
     msghdr.setLong(24, 1);
     long n;
     try {
-      n = LibC.recvmsg(fd, msghdr, LibC.MSG_CMSG_CLOEXEC);
+      n = LibC.recvmsg(fd, msghdr, Kernel.Socket.MSG_CMSG_CLOEXEC);
     } catch (LastErrorException e) {
       throw Errno.failure("recvmsg(init control socket)", e);
     }
@@ -102,11 +106,11 @@ public final class ControlSocket implements Closeable {
     int n = 1 + watched.size();
     Memory fds = new Memory(8L * n);
     fds.setInt(0, fd);
-    fds.setShort(4, LibC.POLLIN);
+    fds.setShort(4, Kernel.Poll.POLLIN);
     fds.setShort(6, (short) 0);
     for (int i = 1; i < n; i++) {
       fds.setInt(8L * i, watched.get(i - 1).readEnd());
-      fds.setShort(8L * i + 4, LibC.POLLIN);
+      fds.setShort(8L * i + 4, Kernel.Poll.POLLIN);
       fds.setShort(8L * i + 6, (short) 0);
     }
     if (poll(fds, n, timeoutMs, "poll(init control socket, output pipes)") == 0) {
@@ -123,7 +127,7 @@ public final class ControlSocket implements Closeable {
   /** Whether a message (or a hang-up) is waiting, after up to {@code timeoutMs}. */
   public boolean await(int timeoutMs) {
     pollfd.setInt(0, fd);
-    pollfd.setShort(4, LibC.POLLIN);
+    pollfd.setShort(4, Kernel.Poll.POLLIN);
     pollfd.setShort(6, (short) 0);
     return poll(pollfd, 1, timeoutMs, "poll(init control socket)") > 0;
   }
@@ -132,7 +136,7 @@ public final class ControlSocket implements Closeable {
   static boolean pollReadable(int fd, int timeoutMs) {
     Memory one = new Memory(8);
     one.setInt(0, fd);
-    one.setShort(4, LibC.POLLIN);
+    one.setShort(4, Kernel.Poll.POLLIN);
     one.setShort(6, (short) 0);
     return poll(one, 1, timeoutMs, "poll(fd " + fd + ")") > 0;
   }
@@ -142,7 +146,7 @@ public final class ControlSocket implements Closeable {
       try {
         return LibC.poll(fds, count, timeoutMs);
       } catch (LastErrorException e) {
-        if (e.getErrorCode() != Errno.EINTR) {
+        if (e.getErrorCode() != Kernel.Errno.EINTR) {
           throw Errno.failure(call, e);
         }
       }

@@ -20,24 +20,8 @@ final class LibC {
   static final long SYS_openat2 = 437;
   static final long SYS_memfd_create = 319;
 
-  static final int AF_UNIX = 1;
-  static final int SOCK_SEQPACKET = 5;
-  static final int SOCK_CLOEXEC = 02000000;
-  static final int SOL_SOCKET = 1;
-  static final int SCM_RIGHTS = 1;
-  static final int MSG_NOSIGNAL = 0x4000;
-  static final int MSG_TRUNC = 0x20;
-  static final int MSG_CTRUNC = 0x8;
-  static final int MSG_CMSG_CLOEXEC = 0x40000000;
-  static final int F_DUPFD_CLOEXEC = 1030;
-  static final short POLLIN = 1;
-  static final short POLLERR = 8;
-  static final short POLLHUP = 16;
-  static final int WNOHANG = 1;
-  static final int WEXITED = 4;
   static final int POSIX_SPAWN_SETSIGDEF = 0x04;
   static final int POSIX_SPAWN_SETSIGMASK = 0x08;
-  static final int AT_FDCWD = -100;
 
   private LibC() {}
 

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,14 +17,6 @@ import java.nio.file.Path;
  * run: an input is not the program's memory.
  */
 public final class SealedCopy {
-  private static final int MFD_CLOEXEC = 1;
-  private static final int MFD_ALLOW_SEALING = 2;
-  private static final int F_ADD_SEALS = 1033;
-  private static final int F_SEAL_SEAL = 1;
-  private static final int F_SEAL_SHRINK = 2;
-  private static final int F_SEAL_GROW = 4;
-  private static final int F_SEAL_WRITE = 8;
-  private static final int SEEK_SET = 0;
   private static final long CHUNK = 1L << 30;
   private static final Memory NAME = name("stdin");
 
@@ -55,7 +48,7 @@ public final class SealedCopy {
         try {
           n = LibC.sendfile(copy, source, Pointer.NULL, Math.min(CHUNK, size - copied));
         } catch (LastErrorException e) {
-          if (e.getErrorCode() == Errno.EINTR) {
+          if (e.getErrorCode() == Kernel.Errno.EINTR) {
             continue;
           }
           throw Errno.failure("sendfile(memfd stdin, \"" + file + "\", " + size + ")", e);
@@ -66,8 +59,14 @@ public final class SealedCopy {
         copied += n;
       }
       try {
-        LibC.fcntl(copy, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
-        LibC.lseek(copy, 0, SEEK_SET);
+        LibC.fcntl(
+            copy,
+            Kernel.Fcntl.F_ADD_SEALS,
+            Kernel.Fcntl.F_SEAL_SHRINK
+                | Kernel.Fcntl.F_SEAL_GROW
+                | Kernel.Fcntl.F_SEAL_WRITE
+                | Kernel.Fcntl.F_SEAL_SEAL);
+        LibC.lseek(copy, 0, Kernel.Fcntl.SEEK_SET);
       } catch (LastErrorException e) {
         throw Errno.failure("sealing the copy of \"" + file + "\"", e);
       }
@@ -86,7 +85,7 @@ public final class SealedCopy {
           LibC.syscall(
               LibC.SYS_memfd_create,
               Pointer.nativeValue(NAME),
-              MFD_CLOEXEC | MFD_ALLOW_SEALING,
+              Kernel.Mman.MFD_CLOEXEC | Kernel.Mman.MFD_ALLOW_SEALING,
               0,
               0);
     } catch (LastErrorException e) {
