@@ -71,7 +71,12 @@ public class WorkerRuntime {
     if (state != null) {
       return state;
     }
-    SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+    SandboxEngine engine =
+        SandboxEngine.start(
+            config
+                .sandbox()
+                .engineSettings()
+                .withPinning(config.sandbox().pinCpus(), config.worker().slots()));
     Judge judge = new Judge(engine, new ValidatorCache(engine));
     LanguageCatalog languages = config.languages().catalog();
     String node = config.worker().node().orElseGet(NodeName::get);

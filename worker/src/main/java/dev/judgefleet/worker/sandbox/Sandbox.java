@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -72,9 +73,10 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Creates a sandbox: new namespaces spawned with its init, the root filesystem built and pivoted
-   * into. Its programs run as {@code uid}/{@code gid}.
+   * into. Its programs run as {@code uid}/{@code gid}, on {@code cpu} when the slot is pinned.
    */
-  static Sandbox open(SandboxServices services, SandboxSpec spec, Path dir, int uid, int gid) {
+  static Sandbox open(
+      SandboxServices services, SandboxSpec spec, Path dir, int uid, int gid, OptionalInt cpu) {
     long start = System.nanoTime();
     Path root = dir.resolve("root");
     try {
@@ -88,7 +90,7 @@ public final class Sandbox implements AutoCloseable {
     SandboxPlan plan;
     InitProcess init;
     try {
-      plan = LaunchPlanner.sandbox(spec, root.toString(), uid, gid);
+      plan = LaunchPlanner.sandbox(spec, root.toString(), uid, gid, cpu);
       init = InitProcess.spawn(services.node().initBinary(), plan.namespaces());
     } catch (RuntimeException e) {
       deleteTree(dir);

@@ -18,6 +18,7 @@ public final class SandboxEngine implements AutoCloseable {
   private final EngineSettings settings;
   private final SandboxServices services;
   private final UidLease uids;
+  private final CpuPinning pinning;
   private final AtomicLong sequence = new AtomicLong();
 
   /** Several workers (or a worker and a command) may share a state directory. */
@@ -27,6 +28,7 @@ public final class SandboxEngine implements AutoCloseable {
     this.settings = settings;
     this.services = services;
     this.uids = uids;
+    this.pinning = new CpuPinning(settings.pinCpus(), settings.slots(), CpuPinning.allowedHere());
   }
 
   /** Starts the engine: state directory, init binary, cgroup backend. Needs root. */
@@ -109,7 +111,8 @@ public final class SandboxEngine implements AutoCloseable {
         settings
             .stateDir()
             .resolve("sandbox-" + PID + "-" + spec.slot() + "-" + sequence.incrementAndGet());
-    return Sandbox.open(services, spec, dir, uid(spec.slot()), gid(spec.slot()));
+    return Sandbox.open(
+        services, spec, dir, uid(spec.slot()), gid(spec.slot()), pinning.cpuFor(spec.slot()));
   }
 
   /** "v1" or "v2". */
