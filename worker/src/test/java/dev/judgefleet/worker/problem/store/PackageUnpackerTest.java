@@ -169,8 +169,10 @@ class PackageUnpackerTest {
     try {
       PackageDigest got = unpack(flipped).digest();
       assertFalse(got.equals(good), "a changed byte changes the content or fails the CRC");
-    } catch (ArchiveException e) {
-      assertTrue(e.getMessage().startsWith("corrupt or truncated archive"), e.getMessage());
+    } catch (ArchiveException refused) {
+      // Refused is right too, whatever the damaged bytes decoded to (a bad CRC, a garbled header,
+      // a path a package may not hold): the point is that it never passes for the package.
+      assertNothingOutsideTheBox();
     }
   }
 
