@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
+      ProblemsCommand.class,
       HelpCommand.class
     })
 public final class JudgeCommand {}

@@ -2,6 +2,8 @@ package dev.judgefleet.worker.service;
 
 import dev.judgefleet.worker.judge.ValidatorBuildException;
 import dev.judgefleet.worker.problem.ProblemException;
+import dev.judgefleet.worker.problem.ProblemSource;
+import dev.judgefleet.worker.problem.ProblemsUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,15 @@ public final class ProblemPreparation {
     this.slot = slot;
   }
 
-  /** Prepares each problem; returns how many are ready. */
-  public int prepareAll(List<String> problemIds) {
+  /** Prepares each problem {@code source} has; returns how many are ready. */
+  public int prepareAll(ProblemSource source) {
+    List<String> problemIds;
+    try {
+      problemIds = source.ids();
+    } catch (RuntimeException e) {
+      LOG.warnf("problems not prepared: cannot list those %s: %s", source.where(), e.getMessage());
+      return 0;
+    }
     int ready = 0;
     for (String id : problemIds) {
       long start = System.nanoTime();
@@ -37,7 +46,7 @@ public final class ProblemPreparation {
             id,
             String.format(Locale.ROOT, "%.3f", limit.toNanos() / 1e9),
             (System.nanoTime() - start) / 1_000_000);
-      } catch (ProblemException | ValidatorBuildException e) {
+      } catch (ProblemException | ValidatorBuildException | ProblemsUnavailableException e) {
         LOG.warnf("problem %s not prepared: %s", id, e.getMessage());
       } catch (RuntimeException e) {
         LOG.errorf(e, "problem %s not prepared", id);

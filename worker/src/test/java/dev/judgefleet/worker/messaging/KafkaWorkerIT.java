@@ -130,7 +130,9 @@ class KafkaWorkerIT {
   @Test
   void judgesSubmissionsAndPublishesVerdictsProgressAndDeadLetters() throws Exception {
     List<Leftovers.UidBlock> uids;
-    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s", true)) {
+    try (WorkerProcess worker =
+        new WorkerProcess(
+            broker.bootstrap(), state, 2, "30s", List.of("-Djudge.problems.prepare=true"))) {
       worker.awaitReady(Duration.ofSeconds(180));
       // Ready means prepared: the custom validators built, aplusb's time limit derived.
       for (String problem : List.of("aplusb", "anyfactor", "guess")) {

@@ -26,15 +26,16 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final Path stateDir;
 
-  /** A worker that leaves its problems to their first submissions (a faster start). */
   WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
-    this(bootstrap, stateDir, slots, grace, false);
+    this(bootstrap, stateDir, slots, grace, List.of());
   }
 
   /**
-   * @param prepare whether it readies every problem before it reports ready, as production does
+   * With more configuration, as {@code -Dkey=value} arguments ({@code properties}). It leaves its
+   * problems to their first submissions (a faster start) unless they say {@code
+   * -Djudge.problems.prepare=true}.
    */
-  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, boolean prepare)
+  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, List<String> properties)
       throws IOException {
     this.stateDir = stateDir;
     httpPort = freePort();
@@ -48,10 +49,10 @@ final class WorkerProcess implements AutoCloseable {
                 "-Djudge.problems.root=" + Path.of("..", "examples", "problems").toAbsolutePath(),
                 "-Djudge.worker.slots=" + slots,
                 "-Djudge.worker.shutdown-grace=" + grace,
-                "-Djudge.problems.prepare=" + prepare,
-                "-jar",
-                JAR.toString(),
-                "serve"));
+                "-Djudge.problems.prepare=false"));
+    // Later -D arguments win.
+    command.addAll(properties);
+    command.addAll(List.of("-jar", JAR.toString(), "serve"));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
