@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Language lang =
-        LanguageArgument.installed(spec, config.languages().catalog(), language, source);
+        LanguageArgument.installed(spec, config.catalog(), language, source);
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();
@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
       RunResult run = null;
       if (program.ok()) {
         RunSpec runSpec = program.runSpec(limits, wallLimit != null).withStdin(stdin);
-        run = sandbox.run(runSpec);
+        run = program.judged(sandbox.run(runSpec));
       }
       report(program, run);
       return run != null && run.status() == dev.judgefleet.worker.sandbox.RunStatus.OK ? 0 : 1;

@@ -1,9 +1,11 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.sandbox.RunCause;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ public record CompiledProgram(
 
   /** Whether there is a program to run: no compile step, or a compile that succeeded. */
   public boolean ok() {
-    return compile == null || compile.status() == dev.judgefleet.worker.sandbox.RunStatus.OK;
+    return compile == null || compile.status() == RunStatus.OK;
   }
 
   /**
@@ -56,6 +58,22 @@ public record CompiledProgram(
             "stackMiB",
             Long.toString(Math.max(1, limits.effectiveStackBytes() / RunLimits.MIB)));
     return ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
+  }
+
+  /**
+   * The run as the judge reads it: a run that failed because the language's runtime reported its
+   * own heap limit (the JVM's {@code OutOfMemoryError} under -Xmx) is MLE, as a cgroup OOM kill of
+   * a native program is.
+   */
+  public RunResult judged(RunResult run) {
+    return judged(language, run);
+  }
+
+  static RunResult judged(Language language, RunResult run) {
+    if (run.status() == RunStatus.RE && language.ranOutOfHeap(run.stderr().headText())) {
+      return run.withStatus(RunStatus.MLE, RunCause.HEAP_LIMIT);
+    }
+    return run;
   }
 
   static Duration scale(Duration d, double factor) {

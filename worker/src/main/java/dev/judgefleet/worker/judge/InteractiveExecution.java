@@ -29,13 +29,19 @@ import java.util.concurrent.ExecutorService;
  */
 final class InteractiveExecution implements TestExecution.PassStep {
   private final Sandbox sandbox;
+  private final CompiledProgram compiled;
   private final RunSpec program;
   private final ValidatorRunner validator;
   private final ExecutorService executor;
 
   InteractiveExecution(
-      Sandbox sandbox, RunSpec program, ValidatorRunner validator, ExecutorService executor) {
+      Sandbox sandbox,
+      CompiledProgram compiled,
+      RunSpec program,
+      ValidatorRunner validator,
+      ExecutorService executor) {
     this.sandbox = sandbox;
+    this.compiled = compiled;
     this.program = program;
     this.validator = validator;
     this.executor = executor;
@@ -74,7 +80,7 @@ final class InteractiveExecution implements TestExecution.PassStep {
     RunResult submission;
     long endOfFile;
     try {
-      submission = sandbox.run(submissionSpec);
+      submission = compiled.judged(sandbox.run(submissionSpec));
     } finally {
       endOfFile = System.nanoTime();
       Pipes.close(fromSubmission[1]);

@@ -1,10 +1,14 @@
 package dev.judgefleet.worker.language;
 
+import dev.judgefleet.worker.rootfs.StoredImage;
 import dev.judgefleet.worker.sandbox.Bind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A language the judge compiles and runs. Command lines are templates; {@link #expand} fills in
@@ -27,6 +31,13 @@ import java.util.Objects;
  * @param version the argv that prints the toolchain's version, run on the host
  * @param entryPoint how the main name is found
  * @param defaultMain the main name when the entry-point rule finds none
+ * @param image the root filesystem image the language lives in ({@code rootfs-images/}); several
+ *     languages may share one
+ * @param outOfMemory a regular expression that finds, in a failed run's stderr, the runtime's own
+ *     report of its heap limit (the JVM's {@code -Xmx}): such a run is MLE, not RE; empty for none
+ * @param byExtension whether a file's extension picks this language (false for an alternative
+ *     runtime, such as PyPy for {@code .py}, which is named explicitly)
+ * @param rootfs the verified image this language runs in, or empty for the host's binds
  */
 public record Language(
     String id,
@@ -43,7 +54,11 @@ public record Language(
     List<String> env,
     List<String> version,
     EntryPoint entryPoint,
-    String defaultMain) {
+    String defaultMain,
+    String image,
+    String outOfMemory,
+    boolean byExtension,
+    Optional<StoredImage> rootfs) {
 
   public Language {
     Objects.requireNonNull(id, "id");
@@ -53,12 +68,52 @@ public record Language(
     binds = List.copyOf(binds);
     env = List.copyOf(env);
     version = List.copyOf(version);
+    Objects.requireNonNull(rootfs, "rootfs");
+    image = image == null || image.isEmpty() ? id : image;
+    outOfMemory = outOfMemory == null ? "" : outOfMemory;
+    if (!outOfMemory.isEmpty()) {
+      try {
+        Pattern.compile(outOfMemory);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "language " + id + ": out_of_memory is not a regular expression: " + e.getMessage());
+      }
+    }
     if (run.isEmpty()) {
       throw new IllegalArgumentException("language " + id + " has no run command");
     }
     if (timeFactor <= 0) {
       throw new IllegalArgumentException("language " + id + " time factor must be positive");
     }
+  }
+
+  /** The same language, run in {@code image} instead of the host's binds (or the reverse). */
+  public Language withRootfs(Optional<StoredImage> image) {
+    return new Language(
+        id,
+        name,
+        extensions,
+        sourceFile,
+        compile,
+        run,
+        timeFactor,
+        extraMemoryBytes,
+        seccompProfile,
+        processes,
+        binds,
+        env,
+        version,
+        entryPoint,
+        defaultMain,
+        this.image,
+        outOfMemory,
+        byExtension,
+        image);
+  }
+
+  /** Whether a failed run's stderr is the runtime reporting that it hit its heap limit. */
+  public boolean ranOutOfHeap(String stderr) {
+    return !outOfMemory.isEmpty() && Pattern.compile(outOfMemory).matcher(stderr).find();
   }
 
   public boolean compiled() {

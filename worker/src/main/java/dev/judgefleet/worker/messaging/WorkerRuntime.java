@@ -62,8 +62,8 @@ public class WorkerRuntime {
       return state;
     }
     SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-    Judge judge = new Judge(engine, new ValidatorCache(engine));
-    LanguageCatalog languages = config.languages().catalog();
+    LanguageCatalog languages = config.catalog();
+    Judge judge = new Judge(engine, new ValidatorCache(engine, languages));
     String node = config.worker().node().orElseGet(NodeName::get);
     JudgingService service =
         new JudgingService(

@@ -18,5 +18,10 @@ public enum RunCause {
   /** A forbidden system call, named where the kernel told us. */
   SYSCALL,
   /** The sandbox's own setup failed. */
-  SETUP
+  SETUP,
+  /**
+   * A managed runtime ended itself at its own heap limit (the JVM's -Xmx, Node's old space): the
+   * judge's reading of a failed run, for languages that say how the runtime reports it.
+   */
+  HEAP_LIMIT
 }

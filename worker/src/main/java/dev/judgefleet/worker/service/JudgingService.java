@@ -94,9 +94,17 @@ public final class JudgingService {
     ScratchDirectory scratch = null;
     try {
       Optional<Language> language = languages.find(request.language());
-      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+      Optional<String> missing =
+          language.isEmpty() ? Optional.of("unknown here") : languages.missing(language.get());
+      if (missing.isPresent()) {
         return internalError(
-            context, "language '" + request.language() + "' is not available on node " + node);
+            context,
+            "language '"
+                + request.language()
+                + "' is not available on node "
+                + node
+                + ": "
+                + missing.get());
       }
       Optional<ProblemPackage> stored = problems.find(request.problemId());
       if (stored.isPresent()

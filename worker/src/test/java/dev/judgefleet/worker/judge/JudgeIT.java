@@ -39,7 +39,7 @@ class JudgeIT {
   @BeforeAll
   static void start() {
     engine = IntegrationEngine.start();
-    judge = new Judge(engine, new ValidatorCache(engine));
+    judge = new Judge(engine, new ValidatorCache(engine, LANGUAGES));
   }
 
   @AfterAll

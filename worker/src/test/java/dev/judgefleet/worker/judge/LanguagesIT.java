@@ -64,7 +64,7 @@ class LanguagesIT {
 
   private static Language language(String id) {
     Language language = CATALOG.find(id).orElseThrow();
-    assumeTrue(LanguageCatalog.available(language), id + " is not installed here");
+    assumeTrue(CATALOG.available(language), id + " is not installed here");
     return language;
   }
 

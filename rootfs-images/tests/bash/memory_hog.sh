@@ -1,0 +1,4 @@
+s=x
+while true; do
+  s="$s$s"
+done

@@ -1,0 +1,1 @@
+main :- X is 1 / 0, write(X), nl.
