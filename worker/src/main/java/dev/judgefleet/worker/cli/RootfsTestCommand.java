@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       "expected one."
     })
 public final class RootfsTestCommand implements Callable<Integer> {
+  /** The width of a verdict column: its header, {@code infinite_loop=TLE}, is the widest. */
+  private static final int CELL = 17;
+
   @Spec CommandSpec spec;
 
   @Inject WorkerConfig config;
@@ -106,9 +109,9 @@ public final class RootfsTestCommand implements Callable<Integer> {
 
   private static void header() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-12s %-32s %10s %9s", "language", "version", "image", "hello"));
+    sb.append(String.format("%-12s %-32s %10s %8s", "language", "version", "image", "hello"));
     for (LanguageTests.Case c : LanguageTests.Case.values()) {
-      sb.append(String.format(" %-13s", c.file + "=" + c.expected));
+      sb.append(String.format(" %-" + CELL + "s", c.file + "=" + c.expected));
     }
     System.out.println(sb.toString().stripTrailing());
   }
@@ -120,14 +123,14 @@ public final class RootfsTestCommand implements Callable<Integer> {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-12s %-32s %10s %7.0fms",
+            "%-12s %-32s %10s %6.0fms",
             language.id(),
             version.length() > 32 ? version.substring(0, 29) + "..." : version,
             language.rootfs().map(i -> Units.humanBytes(i.info().sizeBytes())).orElse("host"),
             report.of(LanguageTests.Case.HELLO).wall().toNanos() / 1e6));
     for (LanguageTests.Outcome o : report.outcomes()) {
       String cell = !o.present() ? "-" : o.passed() ? "ok" : "GOT " + o.got();
-      sb.append(String.format(" %-13s", cell));
+      sb.append(String.format(" %-" + CELL + "s", cell));
     }
     System.out.println(sb.toString().stripTrailing());
     for (LanguageTests.Outcome o : report.outcomes()) {
