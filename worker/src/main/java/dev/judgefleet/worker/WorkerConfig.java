@@ -120,6 +120,20 @@ public interface WorkerConfig {
      */
     @WithDefault("auto")
     String rootfs();
+
+    /**
+     * The store of root filesystem images; unset: {@code <judge.sandbox.state-dir>/rootfs}, where
+     * {@code judge rootfs build} puts them.
+     */
+    Optional<Path> store();
+  }
+
+  /** The node's store of root filesystem images. */
+  default dev.judgefleet.worker.rootfs.RootfsStore rootfsStore() {
+    return languages()
+        .store()
+        .map(dev.judgefleet.worker.rootfs.RootfsStore::new)
+        .orElseGet(() -> dev.judgefleet.worker.rootfs.RootfsStore.under(sandbox().stateDir()));
   }
 
   /** The language catalog, each language placed in its image or on the host. */
@@ -128,7 +142,7 @@ public interface WorkerConfig {
         languages().recipes(),
         languages().file(),
         dev.judgefleet.worker.language.RootfsMode.parse(languages().rootfs()),
-        dev.judgefleet.worker.rootfs.RootfsStore.under(sandbox().stateDir()));
+        rootfsStore());
   }
 
   interface Sandbox {

@@ -31,7 +31,7 @@ final class RootfsSetup {
     this.config = config;
     this.recipesDir = LanguageCatalog.recipesDirectory(config.languages().recipes());
     this.recipes = ImageRecipes.read(recipesDir);
-    this.store = RootfsStore.under(config.sandbox().stateDir());
+    this.store = config.rootfsStore();
   }
 
   /** The languages, each in its stored image (a language without one is missing). */

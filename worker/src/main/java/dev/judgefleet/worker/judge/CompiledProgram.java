@@ -70,7 +70,8 @@ public record CompiledProgram(
   }
 
   static RunResult judged(Language language, RunResult run) {
-    if (run.status() == RunStatus.RE && language.ranOutOfHeap(run.stderr().headText())) {
+    if (run.status() == RunStatus.RE
+        && language.ranOutOfHeap(run.stderr().headText() + "\n" + run.stdout().headText())) {
       return run.withStatus(RunStatus.MLE, RunCause.HEAP_LIMIT);
     }
     return run;

@@ -9,7 +9,6 @@ import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +35,9 @@ public final class LanguageTests {
       RunLimits.forCpu(Duration.ofSeconds(2)).withMemoryBytes(256 * RunLimits.MIB);
   private static final RunLimits TLE_LIMITS =
       RunLimits.forCpu(Duration.ofSeconds(1)).withMemoryBytes(256 * RunLimits.MIB);
+  /** Time enough for a slow interpreter (Bash) to fill its memory: the hog must end as MLE. */
+  private static final RunLimits MLE_LIMITS =
+      RunLimits.forCpu(Duration.ofSeconds(10)).withMemoryBytes(256 * RunLimits.MIB);
 
   /** The programs, in the order of the table. */
   public enum Case {
@@ -141,7 +143,12 @@ public final class LanguageTests {
             Duration.ZERO,
             program.compile().summary() + ": " + head(program.compilerOutput()));
       }
-      RunLimits limits = test == Case.INFINITE_LOOP ? TLE_LIMITS : LIMITS;
+      RunLimits limits =
+          switch (test) {
+            case INFINITE_LOOP -> TLE_LIMITS;
+            case MEMORY_HOG -> MLE_LIMITS;
+            default -> LIMITS;
+          };
       RunSpec spec = program.runSpec(limits, false).withStdin(input);
       RunResult run = program.judged(box.run(spec));
       String stdout = run.stdout().headText().strip();
@@ -191,9 +198,5 @@ public final class LanguageTests {
       String first = out.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
       return r.status() == RunStatus.OK && !first.isEmpty() ? first : "? (" + r.summary() + ")";
     }
-  }
-
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -111,9 +111,12 @@ public record Language(
         image);
   }
 
-  /** Whether a failed run's stderr is the runtime reporting that it hit its heap limit. */
-  public boolean ranOutOfHeap(String stderr) {
-    return !outOfMemory.isEmpty() && Pattern.compile(outOfMemory).matcher(stderr).find();
+  /**
+   * Whether a failed run's output is the runtime reporting that it hit its heap limit (the JVM
+   * writes its OutOfMemoryError to stdout, most runtimes to stderr).
+   */
+  public boolean ranOutOfHeap(String output) {
+    return !outOfMemory.isEmpty() && Pattern.compile(outOfMemory).matcher(output).find();
   }
 
   public boolean compiled() {

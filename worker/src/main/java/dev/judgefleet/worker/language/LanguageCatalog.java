@@ -150,12 +150,17 @@ public final class LanguageCatalog {
         : Optional.of("this host lacks its toolchain (" + language.toolchainExecutable() + ")");
   }
 
+  /**
+   * Whether the host has the toolchain: its executables, and the directories it is bound from
+   * (what an image gets by a download, such as /opt/kotlin, a host must have installed there).
+   */
   private static boolean hostHas(Language language) {
     String runner = language.run().get(0);
     // A compiled program (/box/main) exists only after its compile.
     boolean runnerOnHost = !runner.startsWith("/box/");
     return Files.isExecutable(Path.of(language.toolchainExecutable()))
-        && (!runnerOnHost || Files.isExecutable(Path.of(runner)));
+        && (!runnerOnHost || Files.isExecutable(Path.of(runner)))
+        && language.binds().stream().allMatch(b -> b.optional() || Files.exists(b.source()));
   }
 
   /** The language a file name's extension maps to (only languages chosen by extension). */

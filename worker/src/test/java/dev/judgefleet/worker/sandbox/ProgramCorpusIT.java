@@ -102,7 +102,7 @@ class ProgramCorpusIT {
                 RunStatus.valueOf(
                     program.getParent().getFileName().toString().toUpperCase(Locale.ROOT)));
     RunResult result;
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(0))) {
       box.writeWorkFile("main.c", Files.readAllBytes(program));
       RunResult compile =
           box.run(
