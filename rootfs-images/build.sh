@@ -5,7 +5,8 @@
 #            [--fetch maven:GROUP:ARTIFACT:VERSION:/opt/dir] [--fetch npm:NAME@VERSION:/opt/dir] OUT
 #
 # mmdebstrap (no Docker) installs the essential set and the packages into OUT (a new directory),
-# without recommends; --fetch adds what Debian lacks or carries too old (a compiler from Maven
+# without recommends, documentation, manual pages or translations (the man directories stay: some
+# packages' scripts link alternatives into them); --fetch adds what Debian lacks or carries too old (a compiler from Maven
 # Central with its dependencies, a package from npm). The tree is then made reproducible: with the
 # same SOURCE_DATE_EPOCH and the same mirror content, two builds give the same tree (the digest
 # covers paths, types, modes, owners and contents; mtimes are clamped when layers are written).
@@ -38,6 +39,7 @@ args=(--mode=root --variant=essential --format=directory
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright'
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*'
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias'
+  --setup-hook='for s in 1 2 3 4 5 6 7 8; do mkdir -p "$1/usr/share/man/man$s"; done'
   --customize-hook='rm -f "$1/etc/resolv.conf" "$1/etc/hostname"')
 [[ -z $packages ]] || args+=(--include="$packages")
 if [[ -n $cache ]]; then

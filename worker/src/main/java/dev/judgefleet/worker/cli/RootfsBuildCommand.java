@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
       "Build the images of LANGs (language ids or image names; all without any) with mmdebstrap",
       "from Debian, reproducibly (SOURCE_DATE_EPOCH), into <state-dir>/rootfs, and export them to",
       "its OCI layout. Prints each image's digest as sha256:<hex>. An image in the store is kept",
-      "unless --force rebuilds it."
+      "unless --force rebuilds it. Exit status 1 if any image failed to build."
     })
 public final class RootfsBuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,7 +43,6 @@ public final class RootfsBuildCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    setup.build(images, force, System.out, System.err);
-    return 0;
+    return setup.build(images, force, System.out, System.err) ? 0 : 1;
   }
 }

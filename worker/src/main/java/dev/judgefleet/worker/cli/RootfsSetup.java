@@ -9,6 +9,7 @@ import dev.judgefleet.worker.rootfs.ImageBuilder;
 import dev.judgefleet.worker.rootfs.ImageInfo;
 import dev.judgefleet.worker.rootfs.ImageRecipe;
 import dev.judgefleet.worker.rootfs.ImageRecipes;
+import dev.judgefleet.worker.rootfs.RootfsException;
 import dev.judgefleet.worker.rootfs.RootfsStore;
 import dev.judgefleet.worker.rootfs.StoredImage;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
@@ -42,14 +43,24 @@ final class RootfsSetup {
 
   /**
    * Builds the images (or finds them), prints each one's digest, and records the versions its
-   * languages print in it.
+   * languages print in it. An image that fails to build is reported and the others go on.
+   *
+   * @return whether every image is in the store
    */
-  void build(List<ImageRecipe> images, boolean force, PrintStream out, PrintStream log) {
+  boolean build(List<ImageRecipe> images, boolean force, PrintStream out, PrintStream log) {
     ImageBuilder builder = new ImageBuilder(store, recipes, log);
+    boolean all = true;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings())) {
       for (ImageRecipe recipe : images) {
         long start = System.nanoTime();
-        ImageBuilder.Built built = builder.build(recipe, force);
+        ImageBuilder.Built built;
+        try {
+          built = builder.build(recipe, force);
+        } catch (RootfsException | java.io.UncheckedIOException e) {
+          all = false;
+          out.printf("%-10s FAILED  %s%n", recipe.name(), e.getMessage());
+          continue;
+        }
         StoredImage image = built.image();
         if (built.fresh() || image.info().versions().keySet().size() < recipe.languages().size()) {
           recordVersions(engine, image);
@@ -65,6 +76,7 @@ final class RootfsSetup {
                 : "in the store (--force rebuilds it)");
       }
     }
+    return all;
   }
 
   private void recordVersions(SandboxEngine engine, StoredImage image) {
