@@ -6,7 +6,8 @@
 #
 # mmdebstrap (no Docker) installs the essential set and the packages into OUT (a new directory),
 # without recommends, documentation, manual pages or translations (the man directories stay: some
-# packages' scripts link alternatives into them); --fetch adds what Debian lacks or carries too old (a compiler from Maven
+# packages' scripts link alternatives into them), and without dpkg's fsync calls (a build that
+# breaks off never reaches the store: only a finished, hashed tree is moved there); --fetch adds what Debian lacks or carries too old (a compiler from Maven
 # Central with its dependencies, a package from npm). The tree is then made reproducible: with the
 # same SOURCE_DATE_EPOCH and the same mirror content, two builds give the same tree (the digest
 # covers paths, types, modes, owners and contents; mtimes are clamped when layers are written).
@@ -38,6 +39,7 @@ main() {
 
   args=(--mode=root --variant=essential --format=directory
     --aptopt='APT::Install-Recommends "false"' --aptopt='APT::Install-Suggests "false"'
+    --dpkgopt='force-unsafe-io'
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright'
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*'
     --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias'

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RootfsBuildCommand.class,
       RootfsListCommand.class,
       RootfsVerifyCommand.class,
-      RootfsTestCommand.class
+      RootfsTestCommand.class,
+      RootfsImportCommand.class
     })
 public final class RootfsCommand {}

@@ -79,6 +79,13 @@ final class RootfsSetup {
     return all;
   }
 
+  /** Records the versions the image's languages print in it (a sandbox engine of its own). */
+  void recordVersions(StoredImage image) {
+    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings())) {
+      recordVersions(engine, image);
+    }
+  }
+
   private void recordVersions(SandboxEngine engine, StoredImage image) {
     LanguageCatalog catalog = imageCatalog();
     Map<String, String> versions = new LinkedHashMap<>();

@@ -116,8 +116,8 @@ public record ImageRecipes(
   }
 
   /**
-   * The images that {@code names} (language ids or image names) need, in recipe order; all of
-   * them for an empty list.
+   * The images that {@code names} (language ids, image names, or {@code base} for the base itself)
+   * need, in recipe order; all of them for an empty list.
    *
    * @throws IllegalArgumentException naming what is unknown
    */
@@ -126,7 +126,12 @@ public record ImageRecipes(
       return List.copyOf(images.values());
     }
     Set<String> wanted = new LinkedHashSet<>();
+    List<ImageRecipe> bases = new ArrayList<>();
     for (String name : names) {
+      if (name.equals(ImageRecipe.BASE)) {
+        bases.add(base(suite));
+        continue;
+      }
       if (images.containsKey(name)) {
         wanted.add(name);
         continue;
@@ -139,7 +144,9 @@ public record ImageRecipes(
       }
       wanted.add(of.get().name());
     }
-    return images.values().stream().filter(i -> wanted.contains(i.name())).toList();
+    List<ImageRecipe> out = new ArrayList<>(bases);
+    images.values().stream().filter(i -> wanted.contains(i.name())).forEach(out::add);
+    return out;
   }
 
   private static List<String> packages(Path file, JsonNode node) {
