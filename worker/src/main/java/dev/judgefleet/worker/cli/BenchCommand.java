@@ -82,7 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--rootfs",
-      description = "compare this image (a name in the store, or a directory) with the host's binds")
+      description =
+          "compare this image (a name in the store, or a directory) with the host's binds")
   String rootfs;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code judge languages}: the languages this node can run, with their toolchains' versions: the one
- * an image recorded when it was built, or the host toolchain's.
+ * {@code judge languages}: the languages this node can run, with their toolchains' versions: the
+ * one an image recorded when it was built, or the host toolchain's.
  */
 @Command(
     name = "languages",

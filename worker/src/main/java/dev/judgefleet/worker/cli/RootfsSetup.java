@@ -15,9 +15,9 @@ import dev.judgefleet.worker.rootfs.StoredImage;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 

@@ -141,7 +141,10 @@ public final class RootfsTestCommand implements Callable<Integer> {
   }
 
   private static String version(Language language) {
-    return language.rootfs().map(i -> i.info().versions().getOrDefault(language.id(), "?")).orElse("?");
+    return language
+        .rootfs()
+        .map(i -> i.info().versions().getOrDefault(language.id(), "?"))
+        .orElse("?");
   }
 
   private static Map<String, Object> json(LanguageTests.Report report) {

@@ -35,6 +35,7 @@ public final class LanguageTests {
       RunLimits.forCpu(Duration.ofSeconds(2)).withMemoryBytes(256 * RunLimits.MIB);
   private static final RunLimits TLE_LIMITS =
       RunLimits.forCpu(Duration.ofSeconds(1)).withMemoryBytes(256 * RunLimits.MIB);
+
   /** Time enough for a slow interpreter (Bash) to fill its memory: the hog must end as MLE. */
   private static final RunLimits MLE_LIMITS =
       RunLimits.forCpu(Duration.ofSeconds(10)).withMemoryBytes(256 * RunLimits.MIB);
@@ -98,7 +99,9 @@ public final class LanguageTests {
     for (Case test : Case.values()) {
       Optional<Path> source = source(dir, test);
       outcomes.add(
-          source.isEmpty() ? Outcome.absent(test) : run(engine, language, test, source.get(), slot));
+          source.isEmpty()
+              ? Outcome.absent(test)
+              : run(engine, language, test, source.get(), slot));
     }
     return new Report(language, outcomes);
   }
@@ -109,9 +112,7 @@ public final class LanguageTests {
       return Optional.empty();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(f -> f.getFileName().toString().startsWith(test.file + "."))
-          .findFirst();
+      return files.filter(f -> f.getFileName().toString().startsWith(test.file + ".")).findFirst();
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir, e);
     }
@@ -154,7 +155,11 @@ public final class LanguageTests {
       String stdout = run.stdout().headText().strip();
       String got = run.status().name();
       String detail =
-          run.summary() + "; stdout: " + head(stdout) + "; stderr: " + head(run.stderr().headText());
+          run.summary()
+              + "; stdout: "
+              + head(stdout)
+              + "; stderr: "
+              + head(run.stderr().headText());
       boolean passed = got.equals(test.expected);
       if (passed && run.status() == RunStatus.OK) {
         String want =
@@ -195,7 +200,8 @@ public final class LanguageTests {
               ProgramBuilder.runSpec(
                   language, language.version(), ProgramBuilder.COMPILE_LIMITS, false));
       String out = (r.stdout().headText() + "\n" + r.stderr().headText()).strip();
-      String first = out.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+      String first =
+          out.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
       return r.status() == RunStatus.OK && !first.isEmpty() ? first : "? (" + r.summary() + ")";
     }
   }

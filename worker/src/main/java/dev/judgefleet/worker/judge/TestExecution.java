@@ -56,8 +56,7 @@ final class TestExecution {
   static PassStep batch(
       Sandbox sandbox, CompiledProgram program, RunSpec spec, OutputChecker checker) {
     return (test, input, pass) -> {
-      RunResult run =
-          program.judged(sandbox.run(spec.withArgs(test.args()).withStdin(input)));
+      RunResult run = program.judged(sandbox.run(spec.withArgs(test.args()).withStdin(input)));
       if (run.status() != RunStatus.OK) {
         return new Pass(RunVerdicts.of(run.status()), run, null);
       }

@@ -151,8 +151,8 @@ public final class LanguageCatalog {
   }
 
   /**
-   * Whether the host has the toolchain: its executables, and the directories it is bound from
-   * (what an image gets by a download, such as /opt/kotlin, a host must have installed there).
+   * Whether the host has the toolchain: its executables, and the directories it is bound from (what
+   * an image gets by a download, such as /opt/kotlin, a host must have installed there).
    */
   private static boolean hostHas(Language language) {
     String runner = language.run().get(0);

@@ -168,7 +168,8 @@ public final class ImageBuilder {
       int code = p.waitFor();
       if (code != 0) {
         List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        String tail =
+            String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
         throw new RootfsException(
             "building image " + recipe.name() + ": build.sh exited with " + code + ":\n" + tail);
       }

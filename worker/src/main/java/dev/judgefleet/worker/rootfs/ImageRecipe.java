@@ -14,7 +14,11 @@ import java.util.List;
  * @param languages the ids of the languages in it
  */
 public record ImageRecipe(
-    String name, String suite, List<String> packages, List<String> fetches, List<String> languages) {
+    String name,
+    String suite,
+    List<String> packages,
+    List<String> fetches,
+    List<String> languages) {
 
   /** The name of the shared base image (Debian's essential set and the base's packages). */
   public static final String BASE = "base";

@@ -107,7 +107,10 @@ public final class LayerWriter {
       }
       String digest = HexFormat.of().formatHex(compressed.digest());
       long size = Files.size(tmp);
-      Files.move(tmp, blobs.resolve(digest), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          tmp,
+          blobs.resolve(digest),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       return new Layer(
           "sha256:" + digest, "sha256:" + HexFormat.of().formatHex(plain.digest()), size);
@@ -133,7 +136,8 @@ public final class LayerWriter {
     header(entry, e.mode(), e.uid(), e.gid(), time);
     tar.putArchiveEntry(entry);
     if (e.type() == 'f') {
-      try (InputStream in = Files.newInputStream(root.resolve(e.path()), LinkOption.NOFOLLOW_LINKS)) {
+      try (InputStream in =
+          Files.newInputStream(root.resolve(e.path()), LinkOption.NOFOLLOW_LINKS)) {
         long copied = in.transferTo(tar);
         if (copied != e.size()) {
           throw new IOException("/" + e.path() + " changed size while the layer was written");
@@ -144,8 +148,7 @@ public final class LayerWriter {
   }
 
   private static void header(TarArchiveEntry entry, int mode, int uid, int gid, Instant time) {
-    int type =
-        entry.isDirectory() ? 0040000 : entry.isSymbolicLink() ? 0120000 : 0100000;
+    int type = entry.isDirectory() ? 0040000 : entry.isSymbolicLink() ? 0120000 : 0100000;
     entry.setMode(type | mode);
     entry.setUserId(uid);
     entry.setGroupId(gid);

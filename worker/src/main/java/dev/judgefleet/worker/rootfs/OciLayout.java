@@ -20,8 +20,8 @@ import java.util.Map;
  * the form a registry carries images in: {@code skopeo copy oci:DIR:gcc docker://REGISTRY/gcc}.
  * Each image is tagged with its name ({@code org.opencontainers.image.ref.name}); its config
  * carries the tree digest as the label {@code dev.judgefleet.rootfs.digest}, which a node checks
- * after unpacking. Configs and manifests are written with fixed key order and the build's
- * {@code SOURCE_DATE_EPOCH}, so they are as reproducible as the layers.
+ * after unpacking. Configs and manifests are written with fixed key order and the build's {@code
+ * SOURCE_DATE_EPOCH}, so they are as reproducible as the layers.
  */
 public final class OciLayout {
   public static final String DIGEST_LABEL = "dev.judgefleet.rootfs.digest";

@@ -40,7 +40,9 @@ public record TreeEntry(
         + " "
         + size
         + " "
-        + (content.isEmpty() ? "-" : content.replace("\\", "\\\\").replace(" ", "\\s").replace("\n", "\\n"))
+        + (content.isEmpty()
+            ? "-"
+            : content.replace("\\", "\\\\").replace(" ", "\\s").replace("\n", "\\n"))
         + " "
         + path
         + "\n";

@@ -173,7 +173,10 @@ public record TreeScan(List<TreeEntry> entries, String digest, long bytes) {
                     path, 'l', perms, uid, gid, 0, Files.readSymbolicLink(child).toString()));
         default ->
             throw new IOException(
-                "/" + path + " is a device, fifo or socket (mode 0" + Integer.toOctalString(mode)
+                "/"
+                    + path
+                    + " is a device, fifo or socket (mode 0"
+                    + Integer.toOctalString(mode)
                     + "); an image holds only files, directories and links");
       }
     }

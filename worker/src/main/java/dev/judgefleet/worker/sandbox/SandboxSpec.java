@@ -64,8 +64,8 @@ public record SandboxSpec(
   }
 
   /**
-   * A sandbox whose read-only root is a root filesystem image (it must hold the mount points
-   * {@code /dev}, {@code /proc}, {@code /tmp} and {@code /box}, and the targets of later binds).
+   * A sandbox whose read-only root is a root filesystem image (it must hold the mount points {@code
+   * /dev}, {@code /proc}, {@code /tmp} and {@code /box}, and the targets of later binds).
    */
   public static SandboxSpec inImage(int slot, Path rootfs) {
     return new SandboxSpec(

@@ -61,8 +61,7 @@ class HeapLimitTest {
   @Test
   void otherFailuresKeepTheirStatus() {
     String oom = "java.lang.OutOfMemoryError";
-    assertEquals(
-        RunStatus.RE, judged("c", failed(RunStatus.RE, RunCause.EXIT_CODE, oom)).status());
+    assertEquals(RunStatus.RE, judged("c", failed(RunStatus.RE, RunCause.EXIT_CODE, oom)).status());
     assertEquals(
         RunStatus.TLE, judged("java", failed(RunStatus.TLE, RunCause.CPU_TIME, oom)).status());
     assertEquals(

@@ -71,7 +71,8 @@ class LanguagesIT {
   /** A program of this folder in the language; the test is skipped for a language without one. */
   private static Path source(Language language, String name) {
     Path source = SOURCES.resolve(name + "." + language.extensions().get(0));
-    assumeTrue(Files.exists(source), "no " + source.getFileName() + " here (see rootfs-images/tests)");
+    assumeTrue(
+        Files.exists(source), "no " + source.getFileName() + " here (see rootfs-images/tests)");
     return source;
   }
 

@@ -78,8 +78,7 @@ class CatalogPlacementTest {
     // Auto mode: a language without an image runs with the host's binds, unaffected.
     Language python = catalog.find("python3").orElseThrow();
     assertTrue(python.rootfs().isEmpty());
-    assertEquals(
-        SandboxSpec.forSlot(2).binds(), ProgramBuilder.sandboxFor(python, 2).binds());
+    assertEquals(SandboxSpec.forSlot(2).binds(), ProgramBuilder.sandboxFor(python, 2).binds());
   }
 
   @Test

@@ -25,9 +25,34 @@ class RecipesTest {
     Set<String> ids = CATALOG.all().stream().map(Language::id).collect(Collectors.toSet());
     for (String id :
         List.of(
-            "c", "cpp", "python3", "pypy3", "java", "kotlin", "scala", "go", "rust", "javascript",
-            "typescript", "csharp", "haskell", "ocaml", "ruby", "php", "perl", "lua", "pascal",
-            "fortran", "d", "bash", "commonlisp", "prolog", "erlang", "elixir", "scheme", "r")) {
+            "c",
+            "cpp",
+            "python3",
+            "pypy3",
+            "java",
+            "kotlin",
+            "scala",
+            "go",
+            "rust",
+            "javascript",
+            "typescript",
+            "csharp",
+            "haskell",
+            "ocaml",
+            "ruby",
+            "php",
+            "perl",
+            "lua",
+            "pascal",
+            "fortran",
+            "d",
+            "bash",
+            "commonlisp",
+            "prolog",
+            "erlang",
+            "elixir",
+            "scheme",
+            "r")) {
       assertTrue(ids.contains(id), id);
     }
     assertTrue(ids.size() >= 24);
@@ -43,12 +68,7 @@ class RecipesTest {
       }
       for (String test :
           List.of(
-              "hello",
-              "aplusb",
-              "compile_error",
-              "runtime_error",
-              "infinite_loop",
-              "memory_hog")) {
+              "hello", "aplusb", "compile_error", "runtime_error", "infinite_loop", "memory_hog")) {
         Optional<String> file = names.stream().filter(n -> n.startsWith(test + ".")).findFirst();
         assertTrue(file.isPresent(), l.id() + " lacks " + test);
         assertTrue(l.isSourceFile(file.get()), l.id() + ": " + file.get() + " is not its source");
@@ -88,7 +108,11 @@ class RecipesTest {
     }
     assertTrue(CATALOG.find("go").orElseThrow().run().contains("GOMEMLIMIT={memoryMiB}MiB"));
     assertTrue(
-        CATALOG.find("csharp").orElseThrow().run().contains("MONO_GC_PARAMS=max-heap-size={memoryMiB}m"));
+        CATALOG
+            .find("csharp")
+            .orElseThrow()
+            .run()
+            .contains("MONO_GC_PARAMS=max-heap-size={memoryMiB}m"));
   }
 
   @Test
@@ -104,11 +128,13 @@ class RecipesTest {
         jvm.fetches());
     assertEquals(List.of("openjdk-21-jdk-headless"), jvm.packages());
     for (ImageRecipe image : recipes.images().values()) {
-      assertEquals(recipes.basePackages(), image.packages().subList(0, recipes.basePackages().size()));
+      assertEquals(
+          recipes.basePackages(), image.packages().subList(0, recipes.basePackages().size()));
       assertEquals("trixie", image.suite());
     }
-    assertEquals(List.of("gcc", "python3"), recipes.select(List.of("cpp", "python3", "c")).stream()
-        .map(ImageRecipe::name).toList());
+    assertEquals(
+        List.of("gcc", "python3"),
+        recipes.select(List.of("cpp", "python3", "c")).stream().map(ImageRecipe::name).toList());
     assertEquals("base", recipes.base("trixie").name());
   }
 }

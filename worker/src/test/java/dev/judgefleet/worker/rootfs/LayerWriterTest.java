@@ -48,8 +48,7 @@ class LayerWriterTest {
     assertEquals(one, two);
     byte[] bytes = Files.readAllBytes(blob(temp.resolve("blobs1"), one));
     assertEquals(
-        one.digest(),
-        "sha256:" + HexFormat.of().formatHex(TreeScan.sha256().digest(bytes)));
+        one.digest(), "sha256:" + HexFormat.of().formatHex(TreeScan.sha256().digest(bytes)));
     assertEquals(bytes.length, one.sizeBytes());
 
     List<TarArchiveEntry> entries = read(blob(temp.resolve("blobs1"), one));

@@ -42,15 +42,21 @@ class OciLayoutTest {
     assertEquals(2, index.get("manifests").size());
     assertEquals(
         "base",
-        index.get("manifests").get(0).get("annotations").get("org.opencontainers.image.ref.name")
+        index
+            .get("manifests")
+            .get(0)
+            .get("annotations")
+            .get("org.opencontainers.image.ref.name")
             .asText());
     JsonNode manifest = blob(oci, first);
     assertEquals(2, manifest.get("layers").size());
     assertEquals(base.digest(), manifest.get("layers").get(0).get("digest").asText());
     JsonNode config = blob(oci, manifest.get("config").get("digest").asText());
     assertEquals(
-        upperScan.digest(), config.get("config").get("Labels").get(OciLayout.DIGEST_LABEL).asText());
-    assertEquals("c,cpp", config.get("config").get("Labels").get(OciLayout.LANGUAGES_LABEL).asText());
+        upperScan.digest(),
+        config.get("config").get("Labels").get(OciLayout.DIGEST_LABEL).asText());
+    assertEquals(
+        "c,cpp", config.get("config").get("Labels").get(OciLayout.LANGUAGES_LABEL).asText());
     assertEquals(own.diffId(), config.get("rootfs").get("diff_ids").get(1).asText());
     assertEquals("1970-01-01T00:00:01Z", config.get("created").asText());
     assertEquals(

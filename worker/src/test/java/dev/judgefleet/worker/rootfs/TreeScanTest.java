@@ -69,7 +69,8 @@ class TreeScanTest {
     Files.delete(tree.resolve("bin"));
     Files.createSymbolicLink(tree.resolve("bin"), Path.of("usr/bin"));
     Files.delete(tree.resolve("usr/bin/tool"));
-    assertEquals("/usr/bin/tool is missing", before.firstDifference(TreeScan.of(tree)).orElseThrow());
+    assertEquals(
+        "/usr/bin/tool is missing", before.firstDifference(TreeScan.of(tree)).orElseThrow());
     Files.writeString(tree.resolve("usr/bin/tool"), "#!/bin/sh\necho tool\n");
     Files.setPosixFilePermissions(
         tree.resolve("usr/bin/tool"), PosixFilePermissions.fromString("rwxr-xr-x"));
