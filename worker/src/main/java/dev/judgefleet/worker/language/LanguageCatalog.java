@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +75,30 @@ public final class LanguageCatalog {
     return catalog.placed(mode, store);
   }
 
-  /** The same languages, each in its stored image (if {@code mode} allows and the store has it). */
+  /**
+   * The same languages, each in its stored image (if {@code mode} allows and the store has it).
+   * Languages of one image share its handle, so it is verified once.
+   */
   public LanguageCatalog placed(RootfsMode newMode, RootfsStore store) {
+    Map<String, Optional<StoredImage>> images = new HashMap<>();
     List<Language> placed = new ArrayList<>();
     for (Language l : byId.values()) {
-      Optional<StoredImage> image = Optional.empty();
-      if (newMode != RootfsMode.HOST) {
-        try {
-          image = store.image(l.image());
-        } catch (RootfsException e) {
-          // An unreadable pointer: IMAGE mode reports the language missing; AUTO falls back.
-          image = Optional.empty();
-        }
-      }
+      Optional<StoredImage> image =
+          newMode == RootfsMode.HOST
+              ? Optional.empty()
+              : images.computeIfAbsent(l.image(), name -> stored(store, name));
       placed.add(l.withRootfs(image));
     }
     return new LanguageCatalog(placed, newMode);
+  }
+
+  private static Optional<StoredImage> stored(RootfsStore store, String name) {
+    try {
+      return store.image(name);
+    } catch (RootfsException e) {
+      // An unreadable pointer: IMAGE mode reports the language missing; AUTO falls back.
+      return Optional.empty();
+    }
   }
 
   /**

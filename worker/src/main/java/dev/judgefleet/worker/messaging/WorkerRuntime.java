@@ -63,6 +63,12 @@ public class WorkerRuntime {
     }
     SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
     LanguageCatalog languages = config.catalog();
+    // Images are hashed again before their first use; doing it now keeps that off the first
+    // submissions (one waits for it if it comes sooner).
+    Thread verify =
+        new Thread(() -> languages.all().forEach(languages::available), "verify-images");
+    verify.setDaemon(true);
+    verify.start();
     Judge judge = new Judge(engine, new ValidatorCache(engine, languages));
     String node = config.worker().node().orElseGet(NodeName::get);
     JudgingService service =
