@@ -100,6 +100,9 @@ POM
     "$out"/var/cache/ldconfig/aux-cache "$out"/var/cache/debconf/*-old "$out"/var/lib/dpkg/*-old \
     "$out"/tmp/* "$out"/var/tmp/* "$out"/run/* "$out"/dev/* "$out"/proc/*
   [[ ! -e $out/etc/machine-id ]] || : >"$out/etc/machine-id"
+  # No home directories or password hashes: nothing of a user belongs in a judge's root (HOME is
+  # /tmp in the sandbox).
+  rm -rf "$out/root" "$out/home" "$out/etc/shadow" "$out/etc/gshadow" "$out"/etc/*-
   find "$out" -xdev -type f -perm /6000 -exec chmod ug-s {} +
   mkdir -p "$out/dev" "$out/proc" "$out/tmp" "$out/box" "$out/problem"
   chmod 0755 "$out/box" "$out/problem" "$out/dev" "$out/proc"
