@@ -14,7 +14,8 @@
 # The judge computes the digest, moves the tree into its store and writes the OCI layout.
 set -euo pipefail
 
-# Everything is in main, read whole before it runs: editing this file cannot break a build.
+# Everything is in main, read whole before it runs, and the script exits on the line that calls
+# it: editing this file cannot break a build that is running it.
 main() {
   suite="" packages="" mirror="" cache="" out=""
   fetches=()
@@ -110,3 +111,4 @@ POM
 }
 
 main "$@"
+exit
