@@ -110,5 +110,4 @@ POM
   chmod 1777 "$out/tmp"
 }
 
-main "$@"
-exit
+main "$@"; exit
