@@ -65,10 +65,10 @@ public final class LanguagesCommand implements Callable<Integer> {
       return 0;
     }
     System.out.printf(
-        "%-12s %-26s %-16s %-22s %s%n", "id", "name", "extensions", "rootfs", "version");
+        "%-12s %-26s %-16s %-26s %s%n", "id", "name", "extensions", "rootfs", "version");
     for (Row row : rows) {
       System.out.printf(
-          "%-12s %-26s %-16s %-22s %s%n",
+          "%-12s %-26s %-16s %-26s %s%n",
           row.language().id(),
           row.language().name(),
           String.join(",", row.language().extensions()),
