@@ -31,14 +31,14 @@ public final class RootfsImportCommand implements Callable<Integer> {
   String source;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     int colon = source.lastIndexOf(':');
     if (colon <= 0 || colon == source.length() - 1) {
       throw new ParameterException(spec.commandLine(), "expected DIR:TAG, got " + source);
     }
     RootfsSetup setup = new RootfsSetup(config);
     StoredImage image;
-    try {
+    try (AutoCloseable lock = setup.store.lockForBuilds()) {
       image =
           new ImageImporter(setup.store)
               .importImage(Path.of(source.substring(0, colon)), source.substring(colon + 1));

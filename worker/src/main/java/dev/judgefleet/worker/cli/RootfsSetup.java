@@ -50,7 +50,8 @@ final class RootfsSetup {
   boolean build(List<ImageRecipe> images, boolean force, PrintStream out, PrintStream log) {
     ImageBuilder builder = new ImageBuilder(store, recipes, log);
     boolean all = true;
-    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings())) {
+    try (AutoCloseable lock = store.lockForBuilds();
+        SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings())) {
       for (ImageRecipe recipe : images) {
         long start = System.nanoTime();
         ImageBuilder.Built built;
@@ -75,6 +76,10 @@ final class RootfsSetup {
                 ? String.format(Locale.ROOT, "built in %.0f s", (System.nanoTime() - start) / 1e9)
                 : "in the store (--force rebuilds it)");
       }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("releasing the build lock of " + store.dir(), e);
     }
     return all;
   }

@@ -71,6 +71,28 @@ public final class RootfsStore {
     }
   }
 
+  /**
+   * Holds the store's build lock until closed: builds and imports on one node take turns (they
+   * share the package cache, which mmdebstrap syncs in and out).
+   */
+  public AutoCloseable lockForBuilds() {
+    try {
+      Files.createDirectories(dir);
+      java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(
+              dir.resolve("build.lock"),
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock = channel.lock();
+      return () -> {
+        lock.release();
+        channel.close();
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("locking " + dir.resolve("build.lock"), e);
+    }
+  }
+
   /** The image {@code name} stands for, if the store has one (not yet verified). */
   public Optional<StoredImage> image(String name) {
     if (!ImageInfo.validName(name)) {
