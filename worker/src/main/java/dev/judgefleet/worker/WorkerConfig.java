@@ -169,9 +169,24 @@ public interface WorkerConfig {
     /** A judge-init binary to use instead of the one inside the worker. */
     Optional<Path> initBinary();
 
+    /**
+     * "auto": each slot's sandboxes on a CPU of their own when the slots fit the CPUs the worker
+     * may use (the worker's default, for timings that do not depend on the neighbours); "off": the
+     * scheduler places them (the command line's default).
+     */
+    @WithDefault("off")
+    String pinCpus();
+
     default EngineSettings engineSettings() {
       return new EngineSettings(
-          stateDir(), firstUid(), firstGid(), cgroupVersion(), initBinary(), cgroupPoolSize());
+          stateDir(),
+          firstUid(),
+          firstGid(),
+          cgroupVersion(),
+          initBinary(),
+          cgroupPoolSize(),
+          pinCpus(),
+          1);
     }
   }
 }

@@ -61,7 +61,12 @@ public class WorkerRuntime {
     if (state != null) {
       return state;
     }
-    SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+    SandboxEngine engine =
+        SandboxEngine.start(
+            config
+                .sandbox()
+                .engineSettings()
+                .withPinning(config.sandbox().pinCpus(), config.worker().slots()));
     LanguageCatalog languages = config.catalog();
     // Images are hashed again before their first use; doing it now keeps that off the first
     // submissions (one waits for it if it comes sooner).

@@ -27,9 +27,8 @@ public final class CgroupV1 implements CgroupBackend {
     this.cpuacctBase = cpuacctBase;
   }
 
-  /** Creates {@code judgefleet-PID} below the worker's cgroup in each hierarchy. */
-  static CgroupV1 create(Path ownMemory, Path ownPids, Path ownCpuacct, long pid) {
-    String name = "judgefleet-" + pid;
+  /** Creates the engine's base {@code name} below the worker's cgroup in each hierarchy. */
+  static CgroupV1 create(Path ownMemory, Path ownPids, Path ownCpuacct, String name) {
     Path memory = ownMemory.resolve(name);
     Path pids = ownPids.resolve(name);
     Path cpuacct = ownCpuacct.resolve(name);
@@ -128,6 +127,13 @@ public final class CgroupV1 implements CgroupBackend {
     @Override
     public long memoryPeakBytes() {
       return CgroupFiles.readLong(memory.resolve("memory.max_usage_in_bytes"));
+    }
+
+    @Override
+    public long pageCacheBytes() {
+      // v1's "cache" counts shmem (tmpfs) too (Documentation/admin-guide/cgroup-v1/memory.rst).
+      String stat = KernelFiles.read(memory.resolve("memory.stat"));
+      return Math.max(0, CgroupFiles.keyed(stat, "cache") - CgroupFiles.keyed(stat, "shmem"));
     }
 
     @Override

@@ -1,17 +1,17 @@
 package dev.judgefleet.worker.sandbox;
 
-import dev.judgefleet.worker.sandbox.linux.Errno;
+import dev.judgefleet.worker.sandbox.linux.CapturePipe;
 import dev.judgefleet.worker.sandbox.linux.HostFiles;
 import dev.judgefleet.worker.sandbox.linux.InitGoneException;
 import dev.judgefleet.worker.sandbox.linux.InitProcess;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
-import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
+import dev.judgefleet.worker.sandbox.linux.SealedCopy;
+import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
 import dev.judgefleet.worker.sandbox.plan.InitReply;
 import dev.judgefleet.worker.sandbox.plan.PassedFile;
 import dev.judgefleet.worker.sandbox.plan.PlanEncoder;
 import dev.judgefleet.worker.sandbox.plan.RunPlan;
 import dev.judgefleet.worker.sandbox.plan.SandboxPlan;
-import dev.judgefleet.worker.sandbox.plan.Step;
 import dev.judgefleet.worker.sandbox.plan.StepPhase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -35,11 +37,11 @@ public final class Sandbox implements AutoCloseable {
   public static final int CAPTURE_BYTES = 64 * 1024;
 
   private static final int SETUP_TIMEOUT_MS = 10_000;
-  private static final long KILL_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
-  private static final long START_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
-  private static final int MAX_POLL_MS = 20;
 
-  private final SandboxEngine engine;
+  /** Standard input when a run has none. */
+  private static final Redirect NO_INPUT = new Redirect.HostFile(Path.of("/dev/null"));
+
+  private final SandboxServices services;
   private final SandboxSpec spec;
   private final Path dir;
   private final Path ioDir;
@@ -52,21 +54,30 @@ public final class Sandbox implements AutoCloseable {
   private boolean planSent;
 
   private Sandbox(
-      SandboxEngine engine, SandboxSpec spec, Path dir, InitProcess init, Duration creationTime) {
-    this.engine = engine;
+      SandboxServices services,
+      SandboxSpec spec,
+      Path dir,
+      InitProcess init,
+      int uid,
+      int gid,
+      Duration creationTime) {
+    this.services = services;
     this.spec = spec;
     this.dir = dir;
     this.ioDir = dir.resolve("io");
     this.init = init;
-    this.uid = engine.uid(spec.slot());
-    this.gid = engine.gid(spec.slot());
+    this.uid = uid;
+    this.gid = gid;
     this.creationTime = creationTime;
   }
 
-  static Sandbox open(SandboxEngine engine, SandboxSpec spec, Path dir) {
+  /**
+   * Creates a sandbox: new namespaces spawned with its init, the root filesystem built and pivoted
+   * into. Its programs run as {@code uid}/{@code gid}, on {@code cpu} when the slot is pinned.
+   */
+  static Sandbox open(
+      SandboxServices services, SandboxSpec spec, Path dir, int uid, int gid, OptionalInt cpu) {
     long start = System.nanoTime();
-    int uid = engine.uid(spec.slot());
-    int gid = engine.gid(spec.slot());
     Path root = dir.resolve("root");
     try {
       Files.createDirectory(
@@ -79,8 +90,8 @@ public final class Sandbox implements AutoCloseable {
     SandboxPlan plan;
     InitProcess init;
     try {
-      plan = LaunchPlanner.sandbox(spec, root.toString(), uid, gid);
-      init = InitProcess.spawn(engine.initBinary(), plan.namespaces());
+      plan = LaunchPlanner.sandbox(spec, root.toString(), uid, gid, cpu);
+      init = InitProcess.spawn(services.node().initBinary(), plan.namespaces());
     } catch (RuntimeException e) {
       deleteTree(dir);
       throw e;
@@ -93,14 +104,15 @@ public final class Sandbox implements AutoCloseable {
             new SetupError(StepPhase.SETUP, -1, "sandbox setup", 0, "no answer in 10 s"));
       }
       if (InitReply.parse(message) instanceof InitReply.Failed failed) {
-        throw new SandboxException(describe(plan.setup(), failed));
+        throw new SandboxException(RunResults.describe(plan.setup(), failed));
       }
     } catch (RuntimeException e) {
       init.close();
       deleteTree(dir);
       throw e;
     }
-    return new Sandbox(engine, spec, dir, init, Duration.ofNanos(System.nanoTime() - start));
+    return new Sandbox(
+        services, spec, dir, init, uid, gid, Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** How long creating this sandbox took (namespaces, root filesystem, pivot). */
@@ -202,7 +214,7 @@ public final class Sandbox implements AutoCloseable {
     planSent = false;
     try {
       RunResult result = runOnce(run);
-      engine.countRun(result);
+      services.runCpuNanos().add(result.cpu().toNanos());
       return result;
     } finally {
       if (!planSent) {
@@ -221,56 +233,75 @@ public final class Sandbox implements AutoCloseable {
     killRequested = false;
     long requested = System.nanoTime();
     if (brokenReason != null) {
-      return internalError(run, requested, hostError("sandbox", 0, brokenReason));
+      return RunResults.internalError(requested, RunResults.hostError("sandbox", 0, brokenReason));
     }
     RunCgroup cgroup;
     try {
-      cgroup = engine.cgroups().acquire();
+      cgroup = services.cgroups().acquire();
     } catch (RuntimeException e) {
-      return internalError(run, requested, hostError("create run cgroup", 0, e.getMessage()));
+      return RunResults.internalError(
+          requested, RunResults.hostError("create run cgroup", 0, e.getMessage()));
     }
     try {
       return runIn(cgroup, run, requested);
     } finally {
-      engine.cgroups().release(cgroup);
+      services.cgroups().release(cgroup);
     }
   }
 
   private RunResult runIn(RunCgroup cgroup, RunSpec run, long requested) {
+    List<CapturePipe> captures = new ArrayList<>(2);
     try {
-      CgroupLayer.limit(cgroup, run.limits());
+      CapturePipe out = run.stdout() == null ? capture(captures, "stdout", run.limits()) : null;
+      CapturePipe err = run.stderr() == null ? capture(captures, "stderr", run.limits()) : null;
+      RunPlan plan =
+          LaunchPlanner.run(
+              run,
+              new LaunchPlanner.RunContext(
+                  spec,
+                  uid,
+                  gid,
+                  services.node().lastCap(),
+                  cgroup,
+                  services.seccomp().of(run.seccompProfile()),
+                  run.stdin() != null ? run.stdin() : NO_INPUT,
+                  out != null ? new Redirect.Pipe(out.writeEnd(), "stdout", false) : run.stdout(),
+                  err != null ? new Redirect.Pipe(err.writeEnd(), "stderr", false) : run.stderr()));
+      CgroupLayer.apply(cgroup, plan.cgroupLimits());
+      RunSupervisor.Outcome supervision;
+      try {
+        try {
+          sendRun(plan);
+        } finally {
+          // The init has its own copies now: ours would hold the pipes' end-of-file back.
+          captures.forEach(CapturePipe::closeWriteEnd);
+        }
+        supervision =
+            new RunSupervisor(init.control(), services.node().cpus(), () -> killRequested)
+                .supervise(plan, cgroup, run.limits(), captures);
+      } catch (InitGoneException e) {
+        brokenReason = e.getMessage();
+        return RunResults.internalError(
+            requested, RunResults.hostError("sandbox init", 0, e.getMessage()));
+      }
+      if (supervision.retire() != null) {
+        brokenReason = supervision.retire();
+      }
+      return RunResults.of(run, plan, cgroup, supervision, requested, out, err);
     } catch (NativeCallException e) {
-      return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
+      return RunResults.internalError(
+          requested, RunResults.hostError(e.call(), e.errno(), e.errnoName()));
+    } catch (UnsafeFileException e) {
+      return RunResults.internalError(requested, RunResults.hostError("stdin", 0, e.getMessage()));
+    } finally {
+      captures.forEach(CapturePipe::close);
     }
-    Redirect stdout =
-        run.stdout() != null ? run.stdout() : new Redirect.File(ioDir.resolve("stdout"));
-    Redirect stderr =
-        run.stderr() != null ? run.stderr() : new Redirect.File(ioDir.resolve("stderr"));
-    Redirect stdin = run.stdin() != null ? run.stdin() : new Redirect.File(Path.of("/dev/null"));
-    RunPlan plan =
-        LaunchPlanner.run(
-            run,
-            new LaunchPlanner.RunContext(
-                spec,
-                uid,
-                gid,
-                engine.lastCap(),
-                cgroup,
-                engine.seccompProgram(run.seccompProfile()),
-                stdin,
-                stdout,
-                stderr));
-    Supervision supervision;
-    try {
-      sendRun(plan);
-      supervision = supervise(plan, cgroup, run.limits());
-    } catch (NativeCallException e) {
-      return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
-    } catch (InitGoneException e) {
-      brokenReason = e.getMessage();
-      return internalError(run, requested, hostError("sandbox init", 0, e.getMessage()));
-    }
-    return result(run, cgroup, supervision, requested, stdout, stderr);
+  }
+
+  private CapturePipe capture(List<CapturePipe> captures, String stream, RunLimits limits) {
+    CapturePipe pipe = CapturePipe.open(ioDir.resolve(stream), stream, limits.outputBytes());
+    captures.add(pipe);
+    return pipe;
   }
 
   private void sendRun(RunPlan plan) {
@@ -281,6 +312,8 @@ public final class Sandbox implements AutoCloseable {
       for (PassedFile file : files) {
         if (file instanceof PassedFile.Open open) {
           fds[opened] = HostFiles.open(open.path(), open.flags(), open.mode());
+        } else if (file instanceof PassedFile.SealedCopy copy) {
+          fds[opened] = SealedCopy.of(copy.path());
         } else {
           fds[opened] = ((PassedFile.Descriptor) file).fd();
         }
@@ -297,204 +330,6 @@ public final class Sandbox implements AutoCloseable {
         }
       }
     }
-  }
-
-  /** What the supervision of one run saw. */
-  private record Supervision(
-      InitReply.Started started,
-      InitReply.Exited exited,
-      SetupError failure,
-      KillReason killedFor) {}
-
-  /**
-   * Waits for the run to end, enforcing the CPU limit of the whole tree (the cgroup's counter,
-   * polled more often as the limit nears) and the wall limit. Both count from the exec.
-   */
-  private Supervision supervise(RunPlan plan, RunCgroup cgroup, RunLimits limits) {
-    long cpuLimit = limits.cpuTime().toNanos();
-    long wallLimit = limits.wallTime().toNanos();
-    long sent = System.nanoTime();
-    InitReply.Started started = null;
-    SetupError failure = null;
-    KillReason killedFor = KillReason.NONE;
-    long killedAt = 0;
-    for (; ; ) {
-      long now = System.nanoTime();
-      int timeoutMs;
-      if (killedFor != KillReason.NONE) {
-        if (now - killedAt > KILL_TIMEOUT_NANOS) {
-          throw new InitGoneException("the init did not end a killed run within 5 s");
-        }
-        timeoutMs = MAX_POLL_MS;
-      } else if (started == null) {
-        if (now - sent > START_TIMEOUT_NANOS) {
-          killedFor = KillReason.WALL_TIME;
-          killedAt = now;
-          kill(cgroup);
-          failure = hostError("exec", 0, "the run did not start within 10 s");
-          continue;
-        }
-        timeoutMs = MAX_POLL_MS;
-      } else if (killRequested) {
-        killedFor = KillReason.REQUESTED;
-        killedAt = now;
-        kill(cgroup);
-        continue;
-      } else {
-        long cpu = cgroup.cpuNanos() - started.preExecCpuNanos();
-        long wallLeft = started.execNanos() + wallLimit - now;
-        if (cpu >= cpuLimit) {
-          killedFor = KillReason.CPU_TIME;
-        } else if (wallLeft <= 0) {
-          killedFor = KillReason.WALL_TIME;
-        }
-        if (killedFor != KillReason.NONE) {
-          killedAt = now;
-          kill(cgroup);
-          continue;
-        }
-        // The tree cannot spend more than (CPUs x wall) CPU time: sleep no longer than that.
-        long cpuLeftWall = (cpuLimit - cpu) / engine.cpus();
-        long sleep = Math.min(wallLeft, cpuLeftWall);
-        timeoutMs = (int) Math.max(1, Math.min(MAX_POLL_MS, sleep / 1_000_000));
-      }
-      byte[] message = init.control().receive(timeoutMs);
-      if (message == null) {
-        continue;
-      }
-      InitReply reply = InitReply.parse(message);
-      if (reply instanceof InitReply.Started s) {
-        started = s;
-      } else if (reply instanceof InitReply.Failed f) {
-        failure = describe(plan.steps(f.phase()), f);
-        if (f.phase() == StepPhase.PREPARE) {
-          return new Supervision(null, null, failure, killedFor);
-        }
-      } else if (reply instanceof InitReply.Exited exited) {
-        if (exited.cleanupFailedIndex() >= 0) {
-          Step step = plan.cleanup().get(exited.cleanupFailedIndex());
-          brokenReason =
-              "cleanup step "
-                  + exited.cleanupFailedIndex()
-                  + " "
-                  + step.describe()
-                  + ": "
-                  + Errno.name(exited.cleanupErrno());
-        }
-        if (started == null && failure == null) {
-          failure = hostError("exec", 0, "the run's child died before exec");
-        }
-        return new Supervision(started, exited, failure, killedFor);
-      }
-    }
-  }
-
-  private void kill(RunCgroup cgroup) {
-    init.control().send(PlanEncoder.control(PlanEncoder.MSG_KILL), new int[0]);
-    cgroup.killAll();
-  }
-
-  private RunResult result(
-      RunSpec run,
-      RunCgroup cgroup,
-      Supervision s,
-      long requested,
-      Redirect stdout,
-      Redirect stderr) {
-    CapturedOutput out = capture(stdout, run.limits());
-    CapturedOutput err = capture(stderr, run.limits());
-    InitReply.Started started = s.started();
-    InitReply.Exited exited = s.exited();
-    long preExec = started == null ? 0 : started.preExecCpuNanos();
-    long cpu = started == null ? 0 : Math.max(0, cgroup.cpuNanos() - preExec);
-    long[] userSystem = cgroup.cpuUserSystemNanos();
-    long wall =
-        started == null || exited == null
-            ? 0
-            : Math.max(0, exited.exitNanos() - started.execNanos());
-    long oomKills = cgroup.oomKills();
-    String violation = null;
-    if (exited != null && exited.violationNr() >= 0) {
-      violation = SeccompCompiler.describeCall(exited.violationArch(), exited.violationNr());
-    }
-    RunFacts facts =
-        new RunFacts(
-            s.failure(),
-            exited == null ? null : exited.exitCode(),
-            exited == null ? null : exited.signal(),
-            s.killedFor(),
-            cpu,
-            wall,
-            cgroup.memoryPeakBytes(),
-            oomKills,
-            violation,
-            Math.max(out.bytes(), err.bytes()));
-    StatusClassifier.Classification c = StatusClassifier.classify(facts, run.limits());
-    Duration setup =
-        Duration.ofNanos(started == null ? 0 : Math.max(0, started.execNanos() - requested));
-    return new RunResult(
-        c.status(),
-        c.cause(),
-        facts.exitCode(),
-        facts.signal(),
-        Duration.ofNanos(userSystem[0]),
-        Duration.ofNanos(userSystem[1]),
-        Duration.ofNanos(cpu),
-        Duration.ofNanos(wall),
-        facts.memoryPeakBytes(),
-        oomKills > 0,
-        cgroup.tasksPeak(),
-        out,
-        err,
-        setup,
-        s.failure(),
-        violation,
-        exited == null ? 0 : exited.exitNanos());
-  }
-
-  private static CapturedOutput capture(Redirect redirect, RunLimits limits) {
-    if (!(redirect instanceof Redirect.File output)) {
-      return CapturedOutput.NONE;
-    }
-    Path file = output.path();
-    if (!Files.exists(file)) {
-      return new CapturedOutput(file, 0, false, new byte[0]);
-    }
-    HostFiles.Head head = HostFiles.head(file, CAPTURE_BYTES);
-    return new CapturedOutput(file, head.size(), head.size() >= limits.outputBytes(), head.bytes());
-  }
-
-  private RunResult internalError(RunSpec run, long requested, SetupError error) {
-    CapturedOutput none = CapturedOutput.NONE;
-    return new RunResult(
-        RunStatus.IE,
-        RunCause.SETUP,
-        null,
-        null,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        0,
-        false,
-        0,
-        none,
-        none,
-        Duration.ofNanos(System.nanoTime() - requested),
-        error,
-        null,
-        0);
-  }
-
-  private static SetupError hostError(String call, int errno, String reason) {
-    return new SetupError(StepPhase.HOST, -1, call, errno, reason);
-  }
-
-  private static SetupError describe(List<Step> steps, InitReply.Failed failed) {
-    int index = failed.stepIndex();
-    String call =
-        index >= 0 && index < steps.size() ? steps.get(index).describe() : "init bookkeeping";
-    return new SetupError(failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
   }
 
   /** Ends the sandbox: PID 1 exits and takes every process with it; host files go. */

@@ -2,6 +2,7 @@ package dev.judgefleet.worker.service;
 
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
@@ -99,6 +100,7 @@ public final class JudgingService {
       if (missing.isPresent()) {
         return internalError(
             context,
+            VerdictReason.LANGUAGE_UNAVAILABLE,
             "language '"
                 + request.language()
                 + "' is not available on node "
@@ -112,6 +114,7 @@ public final class JudgingService {
           && !request.problemVersion().get().equals(stored.get().contentVersion())) {
         return internalError(
             context,
+            VerdictReason.PROBLEM_VERSION_UNAVAILABLE,
             "problem "
                 + request.problemId()
                 + " is at version "
@@ -124,6 +127,7 @@ public final class JudgingService {
       if (stored.isEmpty() && request.tests().isEmpty()) {
         return internalError(
             context,
+            VerdictReason.UNKNOWN_PROBLEM,
             "unknown problem '"
                 + request.problemId()
                 + "' (no package"
@@ -145,9 +149,10 @@ public final class JudgingService {
           judgeWithRetries(problem, language.get(), request, timeLimit, inline, slot, progress);
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
-      return internalError(context, e.getMessage());
+      return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());
     } catch (RuntimeException | IOException e) {
-      return internalError(context, "judging failed on node " + node + ": " + e);
+      return internalError(
+          context, VerdictReason.JUDGE_FAILURE, "judging failed on node " + node + ": " + e);
     } finally {
       if (scratch != null) {
         scratch.close();
@@ -262,7 +267,8 @@ public final class JudgingService {
     return tests;
   }
 
-  private static Outcome internalError(VerdictEvents.Context context, String message) {
-    return new Outcome(VerdictEvents.internalError(context, message), Optional.empty());
+  private static Outcome internalError(
+      VerdictEvents.Context context, VerdictReason reason, String message) {
+    return new Outcome(VerdictEvents.internalError(context, reason, message), Optional.empty());
   }
 }

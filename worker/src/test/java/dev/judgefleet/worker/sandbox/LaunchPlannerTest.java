@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.judgefleet.worker.sandbox.plan.CgroupLimits;
 import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import dev.judgefleet.worker.sandbox.plan.Kernel.SysResource;
@@ -41,9 +42,9 @@ class LaunchPlannerTest {
             LAST_CAP,
             cgroup,
             BPF,
-            new Redirect.File(Path.of("/data/1.in")),
-            new Redirect.File(Path.of("/s/io/stdout")),
-            new Redirect.File(Path.of("/s/io/stderr"))));
+            new Redirect.Copy(Path.of("/data/1.in")),
+            new Redirect.Pipe(11, "stdout", false),
+            new Redirect.Pipe(12, "stderr", false)));
   }
 
   @Test
@@ -53,6 +54,7 @@ class LaunchPlannerTest {
     List<Step> expected = new ArrayList<>();
     expected.add(Steps.writeFd(0, "0"));
     expected.add(Steps.writeFd(1, "0"));
+    expected.add(Steps.unshare(Kernel.Sched.CLONE_NEWIPC));
     expected.add(Steps.setsid());
     expected.add(Steps.setrlimit(SysResource.RLIMIT_CORE, 0, 0));
     expected.add(Steps.setrlimit(SysResource.RLIMIT_FSIZE, 1 << 20, 1 << 20));
@@ -82,21 +84,24 @@ class LaunchPlannerTest {
   }
 
   @Test
-  void passesTheCgroupAndStdioFilesOnly() {
+  void passesTheCgroupFilesAPrivateCopyOfTheInputAndTheCapturePipesOnly() {
     assertEquals(
         List.of(
             new PassedFile.Open(Path.of("/cg/memory/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
             new PassedFile.Open(Path.of("/cg/pids/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
-            new PassedFile.Open(Path.of("/data/1.in"), Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0),
-            new PassedFile.Open(
-                Path.of("/s/io/stdout"),
-                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0644),
-            new PassedFile.Open(
-                Path.of("/s/io/stderr"),
-                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0644)),
+            new PassedFile.SealedCopy(Path.of("/data/1.in")),
+            new PassedFile.Descriptor(11, "stdout", false),
+            new PassedFile.Descriptor(12, "stderr", false)),
         plan(RunLimits.defaults()).passedFiles());
+  }
+
+  @Test
+  void eachRunGetsAFreshIpcNamespaceBeforeItsPrivilegesGo() {
+    List<Step> child = plan(RunLimits.defaults()).child();
+    int unshare = child.indexOf(Steps.unshare(Kernel.Sched.CLONE_NEWIPC));
+    assertTrue(unshare > 0, "unshare(CLONE_NEWIPC) in " + child);
+    assertTrue(unshare < child.indexOf(Steps.setresuid(60002)));
+    assertTrue(unshare < child.indexOf(Steps.capbsetDrop(0)));
   }
 
   @Test
@@ -127,16 +132,27 @@ class LaunchPlannerTest {
   }
 
   @Test
-  void stackDefaultsToTheMemoryLimitAndTheCgroupGetsSlack() {
+  void stackDefaultsToTheMemoryLimit() {
     RunLimits limits = RunLimits.defaults().withMemoryBytes(128 << 20);
     assertTrue(
         plan(limits)
             .child()
             .contains(Steps.setrlimit(SysResource.RLIMIT_STACK, 128 << 20, 128 << 20)));
-    CgroupLayer.limit(cgroup, limits);
-    assertTrue(cgroup.memoryLimit > limits.memoryBytes());
-    assertTrue(cgroup.memoryLimit <= limits.memoryBytes() + (16 << 20));
-    assertEquals(limits.processes(), cgroup.tasksLimit);
+  }
+
+  @Test
+  void theCgroupGetsTheMemoryLimitWithASmallSlackAndTheTaskLimit() {
+    // 1/32 of the limit, at least 1 MiB and at most 16 MiB: enough for the kernel's own
+    // charges, so that an OOM kill proves the program went over.
+    assertEquals(
+        new CgroupLimits((128 << 20) + (4 << 20), 64),
+        plan(RunLimits.defaults().withMemoryBytes(128 << 20)).cgroupLimits());
+    assertEquals(
+        new CgroupLimits((16 << 20) + (1 << 20), 7),
+        plan(RunLimits.defaults().withMemoryBytes(16 << 20).withProcesses(7)).cgroupLimits());
+    assertEquals(
+        new CgroupLimits((4L << 30) + (16 << 20), 64),
+        plan(RunLimits.defaults().withMemoryBytes(4L << 30)).cgroupLimits());
   }
 
   @Test

@@ -14,6 +14,8 @@ public enum StepCode {
   PIVOT_ROOT(7, "pivot_root"),
   SETHOSTNAME(8, "sethostname"),
   SCHED_SETSCHEDULER(9, "sched_setscheduler"),
+  UNSHARE(10, "unshare"),
+  SCHED_SETAFFINITY(11, "sched_setaffinity"),
   SETSID(20, "setsid"),
   WRITE_FD(21, "write"),
   SETRLIMIT(22, "setrlimit"),
