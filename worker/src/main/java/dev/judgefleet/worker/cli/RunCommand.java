@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
       RunResult run = null;
       if (program.ok()) {
         RunSpec runSpec = program.runSpec(limits, wallLimit != null).withStdin(stdin);
-        run = program.judged(sandbox.run(runSpec));
+        run = sandbox.run(runSpec);
       }
       report(program, run);
       return run != null && run.status() == dev.judgefleet.worker.sandbox.RunStatus.OK ? 0 : 1;

@@ -1,7 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
-import dev.judgefleet.worker.sandbox.RunCause;
+import dev.judgefleet.worker.sandbox.HeapLimit;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
@@ -57,24 +57,11 @@ public record CompiledProgram(
             Long.toString(Math.max(1, problem.memoryBytes() / RunLimits.MIB)),
             "stackMiB",
             Long.toString(Math.max(1, limits.effectiveStackBytes() / RunLimits.MIB)));
-    return ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
-  }
-
-  /**
-   * The run as the judge reads it: a run that failed because the language's runtime reported its
-   * own heap limit (the JVM's {@code OutOfMemoryError} under -Xmx) is MLE, as a cgroup OOM kill of
-   * a native program is.
-   */
-  public RunResult judged(RunResult run) {
-    return judged(language, run);
-  }
-
-  static RunResult judged(Language language, RunResult run) {
-    if (run.status() == RunStatus.RE
-        && language.ranOutOfHeap(run.stderr().headText() + "\n" + run.stdout().headText())) {
-      return run.withStatus(RunStatus.MLE, RunCause.HEAP_LIMIT);
-    }
-    return run;
+    RunSpec run =
+        ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
+    return language.outOfMemory().isEmpty()
+        ? run
+        : run.withHeapLimit(new HeapLimit(problem.memoryBytes(), language.outOfMemory()));
   }
 
   static Duration scale(Duration d, double factor) {

@@ -30,19 +30,13 @@ import java.util.concurrent.ExecutorService;
  */
 final class InteractiveExecution implements TestExecution.PassStep {
   private final Sandbox sandbox;
-  private final CompiledProgram compiled;
   private final RunSpec program;
   private final ValidatorRunner validator;
   private final ExecutorService executor;
 
   InteractiveExecution(
-      Sandbox sandbox,
-      CompiledProgram compiled,
-      RunSpec program,
-      ValidatorRunner validator,
-      ExecutorService executor) {
+      Sandbox sandbox, RunSpec program, ValidatorRunner validator, ExecutorService executor) {
     this.sandbox = sandbox;
-    this.compiled = compiled;
     this.program = program;
     this.validator = validator;
     this.executor = executor;
@@ -81,7 +75,7 @@ final class InteractiveExecution implements TestExecution.PassStep {
     RunResult submission;
     long endOfFile;
     try {
-      submission = compiled.judged(sandbox.run(submissionSpec));
+      submission = sandbox.run(submissionSpec);
     } finally {
       endOfFile = System.nanoTime();
       Pipes.close(fromSubmission[1]);

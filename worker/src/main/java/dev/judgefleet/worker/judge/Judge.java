@@ -99,9 +99,8 @@ public final class Judge implements AutoCloseable {
         Path passInputs = scratch == null ? null : scratch.path();
         TestExecution.PassStep step =
             problem.type().interactive()
-                ? new InteractiveExecution(
-                    sandbox, program, spec, (ValidatorRunner) checker, interactive)
-                : TestExecution.batch(sandbox, program, spec, checker);
+                ? new InteractiveExecution(sandbox, spec, (ValidatorRunner) checker, interactive)
+                : TestExecution.batch(sandbox, spec, checker);
         TestExecution execution =
             new TestExecution(
                 checker,

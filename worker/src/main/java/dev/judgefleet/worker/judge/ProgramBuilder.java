@@ -140,7 +140,8 @@ public final class ProgramBuilder {
         null,
         limits,
         workWritable,
-        language.seccompProfile());
+        language.seccompProfile(),
+        null);
   }
 
   /**

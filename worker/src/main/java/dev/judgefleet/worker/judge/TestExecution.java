@@ -50,13 +50,11 @@ final class TestExecution {
    * The pass of a batch or multi-pass problem: the submission reads the input, its output is
    * checked.
    *
-   * @param program the submission
-   * @param spec the submission's run for any test (its stdin is set per pass)
+   * @param program the submission's run for any test (its stdin is set per pass)
    */
-  static PassStep batch(
-      Sandbox sandbox, CompiledProgram program, RunSpec spec, OutputChecker checker) {
+  static PassStep batch(Sandbox sandbox, RunSpec program, OutputChecker checker) {
     return (test, input, pass) -> {
-      RunResult run = program.judged(sandbox.run(spec.withArgs(test.args()).withStdin(input)));
+      RunResult run = sandbox.run(program.withArgs(test.args()).withStdin(input));
       if (run.status() != RunStatus.OK) {
         return new Pass(RunVerdicts.of(run.status()), run, null);
       }

@@ -33,8 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * @param defaultMain the main name when the entry-point rule finds none
  * @param image the root filesystem image the language lives in ({@code rootfs-images/}); several
  *     languages may share one
- * @param outOfMemory a regular expression that finds, in a failed run's stderr, the runtime's own
- *     report of its heap limit (the JVM's {@code -Xmx}): such a run is MLE, not RE; empty for none
+ * @param outOfMemory a regular expression that finds, in a failed run's output, the runtime's own
+ *     report of reaching its heap limit (the JVM's {@code -Xmx}): such a run is MLE, not RE, when
+ *     its peak confirms it (see {@code HeapLimit}); empty for none
  * @param byExtension whether a file's extension picks this language (false for an alternative
  *     runtime, such as PyPy for {@code .py}, which is named explicitly)
  * @param rootfs the verified image this language runs in, or empty for the host's binds
@@ -109,14 +110,6 @@ public record Language(
         outOfMemory,
         byExtension,
         image);
-  }
-
-  /**
-   * Whether a failed run's output is the runtime reporting that it hit its heap limit (the JVM
-   * writes its OutOfMemoryError to stdout, most runtimes to stderr).
-   */
-  public boolean ranOutOfHeap(String output) {
-    return !outOfMemory.isEmpty() && Pattern.compile(outOfMemory).matcher(output).find();
   }
 
   public boolean compiled() {

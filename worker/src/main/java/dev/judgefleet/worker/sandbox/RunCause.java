@@ -24,8 +24,8 @@ public enum RunCause {
   /** The sandbox's own setup failed. */
   SETUP,
   /**
-   * A managed runtime ended itself at its own heap limit (the JVM's -Xmx, Node's old space): the
-   * judge's reading of a failed run, for languages that say how the runtime reports it.
+   * A managed runtime ended itself at its own heap limit (the JVM's -Xmx, Node's old space), as its
+   * output reports and its measured peak confirms.
    */
   HEAP_LIMIT
 }

@@ -76,26 +76,4 @@ public record RunResult(
       case HEAP_LIMIT -> "heap limit";
     };
   }
-
-  /** The same run with another status and cause (the judge's reading of it). */
-  public RunResult withStatus(RunStatus newStatus, RunCause newCause) {
-    return new RunResult(
-        newStatus,
-        newCause,
-        exitCode,
-        signal,
-        cpuUser,
-        cpuSystem,
-        cpu,
-        wall,
-        memoryPeakBytes,
-        oomKilled,
-        pidsPeak,
-        stdout,
-        stderr,
-        setupTime,
-        setupError,
-        violation,
-        exitedAtNanos);
-  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.judgefleet.worker.rootfs.ImageRecipe;
 import dev.judgefleet.worker.rootfs.ImageRecipes;
+import dev.judgefleet.worker.sandbox.HeapLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,10 @@ class RecipesTest {
     for (String id : List.of("java", "kotlin", "scala")) {
       Language l = CATALOG.find(id).orElseThrow();
       assertTrue(l.run().contains("-Xmx{memoryMiB}m"), id);
-      assertTrue(l.ranOutOfHeap("Terminating due to java.lang.OutOfMemoryError: Java heap space"));
+      assertTrue(
+          new HeapLimit(1, l.outOfMemory())
+              .reportedIn("Terminating due to java.lang.OutOfMemoryError: Java heap space"),
+          id);
     }
     assertTrue(CATALOG.find("go").orElseThrow().run().contains("GOMEMLIMIT={memoryMiB}MiB"));
     assertTrue(
