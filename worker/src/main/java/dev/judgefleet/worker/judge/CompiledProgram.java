@@ -32,8 +32,8 @@ public record CompiledProgram(
 
   /**
    * The run of this program under a problem's limits: the language's time factor applies to the CPU
-   * limit (and to the default wall limit), its extra memory is added for the runtime itself, and
-   * its process limit replaces the default.
+   * limit (and to the default wall limit), its extra memory is added for the runtime itself, its
+   * process limit replaces the default, and its stack, if it sets one, caps the problem's.
    *
    * @param problem the limits the problem sets (before the language's adjustments)
    * @param wallGiven whether the problem's wall limit was given explicitly (else derived)
@@ -42,11 +42,12 @@ public record CompiledProgram(
     Duration cpu = scale(problem.cpuTime(), language.timeFactor());
     Duration wall = wallGiven ? problem.wallTime() : cpu.multipliedBy(2).plusSeconds(1);
     RunLimits limits =
-        problem
-            .withCpuTime(cpu)
-            .withWallTime(wall)
-            .withMemoryBytes(problem.memoryBytes() + language.extraMemoryBytes())
-            .withProcesses(language.processes());
+        language.stackCapped(
+            problem
+                .withCpuTime(cpu)
+                .withWallTime(wall)
+                .withMemoryBytes(problem.memoryBytes() + language.extraMemoryBytes())
+                .withProcesses(language.processes()));
     Map<String, String> values =
         Map.of(
             "source",

@@ -114,7 +114,8 @@ public final class ProgramBuilder {
         Language.expand(
             withSources(language.compile(), sources),
             Map.of("source", asPath(fileName), "main", layout.mainName()));
-    RunResult result = sandbox.run(runSpec(language, argv, compileLimits, true));
+    RunResult result =
+        sandbox.run(runSpec(language, argv, language.stackCapped(compileLimits), true));
     return new CompiledProgram(
         language, layout.mainName(), fileName, result, compilerOutput(result));
   }

@@ -2,6 +2,7 @@ package dev.judgefleet.worker.language;
 
 import dev.judgefleet.worker.rootfs.StoredImage;
 import dev.judgefleet.worker.sandbox.Bind;
+import dev.judgefleet.worker.sandbox.RunLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ import java.util.regex.PatternSyntaxException;
  * @param extraMemoryBytes added to the problem's memory limit for the runtime itself (the JVM)
  * @param seccompProfile the sandbox's seccomp profile
  * @param processes the most tasks (processes and threads) a run may have
+ * @param stackBytes the most stack a run gets, below the problem's (which is the memory limit by
+ *     default); 0 for the problem's. For runtimes that touch their whole stack limit when they
+ *     start (Ruby probes its main thread's stack down to the limit, so a 256 MiB stack costs 256
+ *     MiB)
  * @param binds host paths the toolchain needs besides the default view
  * @param env extra environment variables
  * @param version the argv that prints the toolchain's version, run on the host
@@ -51,6 +56,7 @@ public record Language(
     long extraMemoryBytes,
     String seccompProfile,
     int processes,
+    long stackBytes,
     List<Bind> binds,
     List<String> env,
     List<String> version,
@@ -83,6 +89,9 @@ public record Language(
     if (run.isEmpty()) {
       throw new IllegalArgumentException("language " + id + " has no run command");
     }
+    if (stackBytes < 0) {
+      throw new IllegalArgumentException("language " + id + " stack must not be negative");
+    }
     if (timeFactor <= 0) {
       throw new IllegalArgumentException("language " + id + " time factor must be positive");
     }
@@ -101,6 +110,7 @@ public record Language(
         extraMemoryBytes,
         seccompProfile,
         processes,
+        stackBytes,
         binds,
         env,
         version,
@@ -110,6 +120,13 @@ public record Language(
         outOfMemory,
         byExtension,
         image);
+  }
+
+  /** {@code limits} with the stack this language caps it to, if it sets one and it is smaller. */
+  public RunLimits stackCapped(RunLimits limits) {
+    return stackBytes == 0 || stackBytes >= limits.effectiveStackBytes()
+        ? limits
+        : limits.withStackBytes(stackBytes);
   }
 
   public boolean compiled() {

@@ -56,6 +56,7 @@ public final class LanguageFile {
           0,
           "default",
           16,
+          0,
           List.of(),
           List.of(),
           List.of(),
@@ -78,6 +79,7 @@ public final class LanguageFile {
           "extra_memory_mib",
           "seccomp_profile",
           "processes",
+          "stack_mib",
           "binds",
           "env",
           "version",
@@ -194,6 +196,7 @@ public final class LanguageFile {
             : base.extraMemoryBytes(),
         text(file, e, "seccomp_profile", base.seccompProfile()),
         (int) number(file, e, "processes", base.processes()),
+        e.has("stack_mib") ? (long) (number(file, e, "stack_mib", 0) * MIB) : base.stackBytes(),
         e.has("binds")
             ? list(file, e, "binds", List.of()).stream()
                 .map(p -> new Bind(Path.of(p), p, false))

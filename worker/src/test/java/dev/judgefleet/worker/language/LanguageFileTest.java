@@ -99,6 +99,7 @@ class LanguageFileTest {
             builtIn.extraMemoryBytes(),
             builtIn.seccompProfile(),
             builtIn.processes(),
+            builtIn.stackBytes(),
             builtIn.binds(),
             builtIn.env(),
             builtIn.version(),
