@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       LanguagesCommand.class,
       BenchCommand.class,
+      RootfsCommand.class,
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
