@@ -18,6 +18,7 @@ import picocli.CommandLine.HelpCommand;
       LanguagesCommand.class,
       BenchCommand.class,
       UpCommand.class,
+      RootfsCommand.class,
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,

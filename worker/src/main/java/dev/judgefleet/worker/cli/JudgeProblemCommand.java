@@ -84,13 +84,13 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     } catch (ProblemException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    LanguageCatalog catalog = config.languages().catalog();
+    LanguageCatalog catalog = config.catalog();
     Language lang = LanguageArgument.installed(spec, catalog, language, sources.get(0));
     SourceArguments.check(spec, sources);
     SourceBundle code = SourceArguments.bundle(sources);
     PrintStream err = System.err;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine))) {
+        Judge judge = new Judge(engine, new ValidatorCache(engine, catalog))) {
       Duration limit = timeLimit(problem, judge, catalog, err);
       Progress progress = new Progress(err, json);
       JudgeResult result =

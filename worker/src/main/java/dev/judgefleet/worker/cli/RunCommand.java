@@ -95,8 +95,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Language lang =
-        LanguageArgument.installed(spec, config.languages().catalog(), language, source);
+    Language lang = LanguageArgument.installed(spec, config.catalog(), language, source);
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();

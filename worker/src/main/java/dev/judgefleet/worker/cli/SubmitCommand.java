@@ -186,7 +186,6 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     String file = sources.get(0).getFileName().toString();
     return config
-        .languages()
         .catalog()
         .forFile(file)
         .map(Language::id)

@@ -55,11 +55,11 @@ public final class VerifyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<Verification.Row> rows = new ArrayList<>();
     List<String> broken = new ArrayList<>();
-    LanguageCatalog catalog = config.languages().catalog();
+    LanguageCatalog catalog = config.catalog();
     int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     long programCpu;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine))) {
+        Judge judge = new Judge(engine, new ValidatorCache(engine, catalog))) {
       Verification verification = new Verification(judge, catalog, parallel);
       Progress progress = new Progress(err, json);
       if (!json) {

@@ -64,7 +64,7 @@ public final class TimeLimitInference {
         continue;
       }
       Optional<Language> found = languageOf(submission, languages);
-      if (found.isEmpty() || !LanguageCatalog.available(found.get())) {
+      if (found.isEmpty() || !languages.available(found.get())) {
         continue;
       }
       Language language = found.get();

@@ -51,8 +51,7 @@ public final class ValidatorRunner implements OutputChecker {
     this.problem = problem;
     this.program = program;
     SandboxSpec spec =
-        SandboxSpec.forValidator(slot)
-            .withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
+        program.sandbox(slot).withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
     this.sandbox = engine.open(spec);
     try {
       sandbox.writeWorkFiles(program.files());

@@ -129,7 +129,7 @@ public final class Verification {
       throws InterruptedException {
     String expected = ExpectationCheck.describe(submission);
     Optional<Language> language = TimeLimitInference.languageOf(submission, languages);
-    if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+    if (language.isEmpty() || !languages.available(language.get())) {
       return new Row(
           problem.id(),
           submission.name(),

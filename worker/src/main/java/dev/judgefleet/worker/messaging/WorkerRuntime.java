@@ -78,8 +78,14 @@ public class WorkerRuntime {
                 .sandbox()
                 .engineSettings()
                 .withPinning(config.sandbox().pinCpus(), config.worker().slots()));
-    Judge judge = new Judge(engine, new ValidatorCache(engine));
-    LanguageCatalog languages = config.languages().catalog();
+    LanguageCatalog languages = config.catalog();
+    // Images are hashed again before their first use; doing it now keeps that off the first
+    // submissions (one waits for it if it comes sooner).
+    Thread verify =
+        new Thread(() -> languages.all().forEach(languages::available), "verify-images");
+    verify.setDaemon(true);
+    verify.start();
+    Judge judge = new Judge(engine, new ValidatorCache(engine, languages));
     String node = config.worker().node().orElseGet(NodeName::get);
     Optional<StoredProblems> store = Optional.empty();
     ProblemSource problems;

@@ -73,6 +73,7 @@ public record RunResult(
           violation == null ? "forbidden system call" : "forbidden system call " + violation;
       case SETUP -> setupError == null ? "setup failed" : setupError.message();
       case EXEC -> "cannot execute: " + (setupError == null ? "exec failed" : setupError.message());
+      case HEAP_LIMIT -> "heap limit";
     };
   }
 }

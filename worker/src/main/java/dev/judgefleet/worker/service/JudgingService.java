@@ -107,11 +107,18 @@ public final class JudgingService {
     ProblemHandle handle = null;
     try {
       Optional<Language> language = languages.find(request.language());
-      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+      Optional<String> missing =
+          language.isEmpty() ? Optional.of("unknown here") : languages.missing(language.get());
+      if (missing.isPresent()) {
         return internalError(
             context,
             VerdictReason.LANGUAGE_UNAVAILABLE,
-            "language '" + request.language() + "' is not available on node " + node);
+            "language '"
+                + request.language()
+                + "' is not available on node "
+                + node
+                + ": "
+                + missing.get());
       }
       handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
       Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,11 +50,16 @@ class ToolchainVersionsTest {
         0,
         "default",
         16,
+        0,
         List.of(),
         List.of(),
         List.of(toolchain.toString(), "--version"),
         EntryPoint.FIXED,
-        "main");
+        "main",
+        id,
+        "",
+        true,
+        Optional.empty());
   }
 
   @Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LanguagesIT {
   private static final Path SOURCES = Path.of("src/test/resources/languages");
   private static SandboxEngine engine;
-  private static final LanguageCatalog CATALOG = LanguageCatalog.builtIn();
+  private static final LanguageCatalog CATALOG = IntegrationEngine.catalog();
 
   @TempDir Path temp;
 
@@ -68,12 +68,16 @@ class LanguagesIT {
 
   private static Language language(String id) {
     Language language = CATALOG.find(id).orElseThrow();
-    assumeTrue(LanguageCatalog.available(language), id + " is not installed here");
+    assumeTrue(CATALOG.available(language), id + " is not installed here");
     return language;
   }
 
+  /** A program of this folder in the language; the test is skipped for a language without one. */
   private static Path source(Language language, String name) {
-    return SOURCES.resolve(name + "." + language.extensions().get(0));
+    Path source = SOURCES.resolve(name + "." + language.extensions().get(0));
+    assumeTrue(
+        Files.exists(source), "no " + source.getFileName() + " here (see rootfs-images/tests)");
+    return source;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -52,7 +52,7 @@ class SandboxIT {
 
   @Test
   void theHostRefusesASymlinkOrAFifoPlantedInTheWorkDir() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunResult plant =
           sh(
               box,
@@ -71,7 +71,7 @@ class SandboxIT {
 
   @Test
   void everyRunStartsWithAnEmptyTmpWhileTheWorkDirCarriesTheCompile() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       assertEquals(
           RunStatus.OK,
           sh(box, "echo left > /tmp/x && echo left > /dev/shm/y && echo built > /box/out", true)
@@ -85,7 +85,7 @@ class SandboxIT {
 
   @Test
   void aFailedExecOfAToolIsTheJudgesErrorNamingTheCall() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunResult r = box.run(RunSpec.of(List.of("/usr/bin/does-not-exist"), LIMITS));
       assertEquals(RunStatus.IE, r.status());
       assertEquals(RunCause.SETUP, r.cause());
@@ -149,7 +149,7 @@ class SandboxIT {
 
   @Test
   void cpuTimeIsCountedFromTheExecAndSetupIsNotCharged() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunResult r = box.run(RunSpec.of(List.of("/bin/true"), LIMITS));
       assertEquals(RunStatus.OK, r.status());
       assertTrue(r.cpu().compareTo(Duration.ofMillis(20)) < 0, r.summary());
@@ -159,7 +159,7 @@ class SandboxIT {
 
   @Test
   void aTimeLimitSaysWhichLimitWasHit() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunLimits tight =
           RunLimits.forCpu(Duration.ofMillis(300)).withWallTime(Duration.ofMillis(600));
       // Room on the wall for a busy host, where the spinner gets a fraction of a core.
@@ -181,7 +181,7 @@ class SandboxIT {
   @Test
   void standardStreamsAreCapturedAndInputIsPassed() throws IOException {
     Path input = Files.writeString(temp.resolve("in"), "3 4\n");
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunResult r =
           box.run(
               RunSpec.of(List.of("/bin/sh", "-c", "read a b; echo $((a+b)); echo oops >&2"), LIMITS)
@@ -195,7 +195,7 @@ class SandboxIT {
 
   @Test
   void outputPastTheLimitIsCutAndFlagged() {
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
       RunLimits small = LIMITS.withOutputBytes(100_000);
       RunResult r = box.run(RunSpec.of(List.of("/usr/bin/yes"), small));
       assertEquals(RunStatus.OLE, r.status());
@@ -208,8 +208,8 @@ class SandboxIT {
 
   @Test
   void twoSandboxesAreIsolatedFromEachOther() {
-    try (Sandbox a = engine.open(SandboxSpec.forSlot(1));
-        Sandbox b = engine.open(SandboxSpec.forSlot(2))) {
+    try (Sandbox a = engine.open(IntegrationEngine.spec(1));
+        Sandbox b = engine.open(IntegrationEngine.spec(2))) {
       assertEquals(RunStatus.OK, sh(a, "echo secret > /box/s", true).status());
       RunResult look = sh(b, "cat /box/s; ls /box | wc -l", true);
       assertEquals("0\n", look.stdout().headText());
@@ -218,7 +218,7 @@ class SandboxIT {
 
   @Test
   void closingASandboxEndsItsInitAndRemovesItsHostFiles() throws IOException {
-    Sandbox box = engine.open(SandboxSpec.forSlot(1));
+    Sandbox box = engine.open(IntegrationEngine.spec(1));
     Path work = box.workDir();
     assertTrue(Files.isDirectory(work));
     box.close();
