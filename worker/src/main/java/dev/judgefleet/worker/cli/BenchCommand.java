@@ -13,7 +13,7 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.linux.PlainSpawn;
+import dev.judgefleet.worker.sandbox.SpawnBaseline;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -389,7 +389,7 @@ public final class BenchCommand implements Callable<Integer> {
     Latency latency = new Latency();
     for (int i = 0; i < count; i++) {
       long threadCpu = threads.getCurrentThreadCpuTime();
-      PlainSpawn.Cost cost = PlainSpawn.spawnAndWait(PROGRAM);
+      SpawnBaseline.Cost cost = SpawnBaseline.spawnAndWait(PROGRAM);
       latency.wall().recordValue(cost.wallNanos());
       latency
           .cpu()
@@ -413,7 +413,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private double spawnThroughput(int parallel) throws InterruptedException {
-    return measure(parallel, slot -> PlainSpawn.spawnAndWait(PROGRAM));
+    return measure(parallel, slot -> SpawnBaseline.spawnAndWait(PROGRAM));
   }
 
   private interface SlotWork {

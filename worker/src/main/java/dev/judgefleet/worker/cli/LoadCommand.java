@@ -5,6 +5,8 @@ import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.messaging.ClientSession;
+import dev.judgefleet.worker.messaging.TopicMessage;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +24,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,8 +105,8 @@ public final class LoadCommand implements Callable<Integer> {
     Progress progress = new Progress(err, json);
     long first;
     long last = 0;
-    try (KafkaSession kafka =
-        new KafkaSession(servers, topics.submissions(), List.of(topics.verdicts()))) {
+    try (ClientSession kafka =
+        new ClientSession(servers, topics.submissions(), List.of(topics.verdicts()))) {
       first = System.nanoTime();
       for (int i = 0; i < count; i++) {
         if (rate != null) {
@@ -196,7 +197,7 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   private static long drain(
-      KafkaSession kafka,
+      ClientSession kafka,
       ObjectMapper mapper,
       Map<String, Long> sent,
       Histogram latency,
@@ -206,7 +207,7 @@ public final class LoadCommand implements Callable<Integer> {
       Duration wait)
       throws IOException {
     long got = 0;
-    for (ConsumerRecord<String, byte[]> record : kafka.poll(wait)) {
+    for (TopicMessage record : kafka.poll(wait)) {
       Long start = sent.remove(record.key());
       if (start == null) {
         continue;

@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.messaging.ProblemAnnouncer;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.store.ArchiveException;
 import dev.judgefleet.worker.problem.store.ObjectStore;
@@ -74,10 +75,10 @@ public final class ProblemsPushCommand implements Callable<Integer> {
     boolean ok = true;
     String who = by != null ? by : ProblemsCommand.whoAmI();
     try (ObjectStore store = ProblemsCommand.connect(config);
-        Announcer announcer =
+        ProblemAnnouncer announcer =
             noAnnounce
                 ? null
-                : new Announcer(
+                : new ProblemAnnouncer(
                     bootstrap != null ? bootstrap : defaultBootstrap,
                     config.worker().topics().problems())) {
       if (createBucket) {

@@ -10,6 +10,8 @@ import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.messaging.ClientSession;
+import dev.judgefleet.worker.messaging.TopicMessage;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +26,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,8 +118,8 @@ public final class SubmitCommand implements Callable<Integer> {
     WorkerConfig.Topics topics = config.worker().topics();
     String servers = bootstrap != null ? bootstrap : defaultBootstrap;
     PrintStream err = System.err;
-    try (KafkaSession kafka =
-        new KafkaSession(
+    try (ClientSession kafka =
+        new ClientSession(
             servers, topics.submissions(), List.of(topics.verdicts(), topics.progress()))) {
       // Stamped once the session is open: the queue time is the worker's, not this JVM's.
       Submission submission =
@@ -145,7 +146,7 @@ public final class SubmitCommand implements Callable<Integer> {
       progress.show("submitted " + submissionId + " to " + topics.submissions() + " at " + servers);
       long deadline = System.nanoTime() + wait.toNanos();
       while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+        for (TopicMessage record : kafka.poll(Duration.ofMillis(200))) {
           if (!submissionId.equals(record.key())) {
             continue;
           }

@@ -1,4 +1,4 @@
-package dev.judgefleet.worker.cli;
+package dev.judgefleet.worker.messaging;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,7 +12,7 @@ import org.apache.kafka.common.utils.Utils;
  * client itself retries a refused connection until its timeout, logging each attempt, where the
  * command line owes its user one line at once.
  */
-final class BrokerProbe {
+public final class BrokerProbe {
   private static final int CONNECT_TIMEOUT_MS = 3000;
 
   private BrokerProbe() {}
@@ -23,7 +23,7 @@ final class BrokerProbe {
    *
    * @throws IllegalStateException naming the addresses when none accepts a connection
    */
-  static void requireListening(String bootstrap) {
+  public static void requireListening(String bootstrap) {
     List<String> refused = new ArrayList<>();
     for (String address : bootstrap.split(",")) {
       String hostPort = address.strip();

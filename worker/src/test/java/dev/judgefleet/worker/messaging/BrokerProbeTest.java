@@ -1,4 +1,4 @@
-package dev.judgefleet.worker.cli;
+package dev.judgefleet.worker.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

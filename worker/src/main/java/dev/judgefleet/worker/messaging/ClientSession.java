@@ -1,18 +1,17 @@
-package dev.judgefleet.worker.cli;
+package dev.judgefleet.worker.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -27,12 +26,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ({@code judge submit}, {@code judge load}). The watcher reads every partition from its end as of
  * opening, without a consumer group: start it before producing, and no verdict is missed.
  */
-final class KafkaSession implements AutoCloseable {
+public final class ClientSession implements AutoCloseable {
   private static final Duration API_TIMEOUT = Duration.ofSeconds(15);
 
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final String submissions;
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   /**
    * Opens the session.
@@ -40,7 +40,7 @@ final class KafkaSession implements AutoCloseable {
    * @throws IllegalStateException with a one-line message when no broker answers at {@code
    *     bootstrap}, a watched topic does not exist, or the broker does not answer in time
    */
-  KafkaSession(String bootstrap, String submissions, List<String> watched) {
+  public ClientSession(String bootstrap, String submissions, List<String> watched) {
     this.submissions = submissions;
     BrokerProbe.requireListening(bootstrap);
     Properties p = new Properties();
@@ -89,7 +89,7 @@ final class KafkaSession implements AutoCloseable {
   }
 
   /** Sends a submission; returns once the broker acknowledged it. */
-  void submit(String key, byte[] json) {
+  public void submit(String key, byte[] json) {
     try {
       producer.send(new ProducerRecord<>(submissions, key, json)).get();
     } catch (InterruptedException e) {
@@ -101,17 +101,37 @@ final class KafkaSession implements AutoCloseable {
     }
   }
 
-  /** Sends without waiting (for load generation); failures surface at {@link #flush()}. */
-  Future<RecordMetadata> submitAsync(String key, byte[] json) {
-    return producer.send(new ProducerRecord<>(submissions, key, json));
+  /** Sends without waiting (for load generation); a failure surfaces at {@link #flush()}. */
+  public void submitAsync(String key, byte[] json) {
+    producer.send(
+        new ProducerRecord<>(submissions, key, json),
+        (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
   }
 
-  void flush() {
+  /**
+   * Waits until everything sent has been acknowledged.
+   *
+   * @throws IllegalStateException when the broker refused a submission sent without waiting
+   */
+  public void flush() {
     producer.flush();
+    Exception e = failure.getAndSet(null);
+    if (e != null) {
+      throw new IllegalStateException("Kafka refused a submission: " + e, e);
+    }
   }
 
-  Iterable<ConsumerRecord<String, byte[]>> poll(Duration timeout) {
-    return consumer.poll(timeout);
+  /** The messages on the watched topics since the last poll, waiting up to {@code timeout}. */
+  public List<TopicMessage> poll(Duration timeout) {
+    List<TopicMessage> messages = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+      messages.add(new TopicMessage(r.topic(), r.key(), r.value(), r.timestamp()));
+    }
+    return messages;
   }
 
   @Override
