@@ -42,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
         "worker %s ready: %d slots, cgroup %s, problems %s; consuming %s from %s",
         state.node(),
         state.slots().size(),
-        state.engine().cgroupVersion(),
+        state.stack().engine().cgroupVersion(),
         state.problems().where(),
         config.worker().topics().submissions(),
         bootstrap);

@@ -1,14 +1,12 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
-import dev.judgefleet.worker.judge.Judge;
-import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.judge.Verification;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.ProblemLoader;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.service.JudgingStack;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,9 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
     LanguageCatalog catalog = config.catalog();
     int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     long programCpu;
-    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine, catalog))) {
-      Verification verification = new Verification(judge, catalog, parallel);
+    try (JudgingStack stack =
+        JudgingStack.open(
+            config.sandbox().engineSettings(), catalog, config.sandbox().stateDir())) {
+      Verification verification = new Verification(stack.judge(), catalog, parallel);
       Progress progress = new Progress(err, json);
       if (!json) {
         header(out);
@@ -116,7 +115,7 @@ public final class VerifyCommand implements Callable<Integer> {
           }
         }
       }
-      programCpu = engine.totalRunCpuNanos();
+      programCpu = stack.engine().totalRunCpuNanos();
     }
     double wall = (System.nanoTime() - start) / 1e9;
     if (json) {
