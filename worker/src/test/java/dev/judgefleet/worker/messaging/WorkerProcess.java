@@ -26,8 +26,9 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final Path stateDir;
 
-  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
-    this(bootstrap, stateDir, slots, grace, List.of());
+  WorkerProcess(String bootstrap, TestTopics topics, Path stateDir, int slots, String grace)
+      throws IOException {
+    this(bootstrap, topics, stateDir, slots, grace, List.of());
   }
 
   /**
@@ -35,7 +36,13 @@ final class WorkerProcess implements AutoCloseable {
    * problems to their first submissions (a faster start) unless they say {@code
    * -Djudge.problems.prepare=true}.
    */
-  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, List<String> properties)
+  WorkerProcess(
+      String bootstrap,
+      TestTopics topics,
+      Path stateDir,
+      int slots,
+      String grace,
+      List<String> properties)
       throws IOException {
     this.stateDir = stateDir;
     httpPort = freePort();
@@ -50,6 +57,7 @@ final class WorkerProcess implements AutoCloseable {
                 "-Djudge.worker.slots=" + slots,
                 "-Djudge.worker.shutdown-grace=" + grace,
                 "-Djudge.problems.prepare=false"));
+    command.addAll(topics.properties());
     // Later -D arguments win.
     command.addAll(properties);
     command.addAll(List.of("-jar", JAR.toString(), "serve"));
