@@ -83,6 +83,15 @@ public interface WorkerConfig {
     @WithDefault("10s")
     java.time.Duration refresh();
 
+    /**
+     * Whether {@code judge serve} readies every problem it has (under the root, or in the store)
+     * before it reports ready (loads it, builds its output validator, derives a missing time
+     * limit), so that no submission waits for that; false leaves it to each problem's first
+     * submission.
+     */
+    @WithDefault("true")
+    boolean prepare();
+
     /** The fleet's problem store (S3-compatible); when enabled, {@code root} is not used. */
     Store store();
 

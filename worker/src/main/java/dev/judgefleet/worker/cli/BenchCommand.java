@@ -13,7 +13,7 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.linux.PlainSpawn;
+import dev.judgefleet.worker.sandbox.SpawnBaseline;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -44,11 +44,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the sandbox: per-run overhead of /bin/true in a prepared sandbox, the cost of a",
-      "fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn",
-      "of /bin/true measured in the same run. With --language or --rootfs, also the per-run",
-      "overhead and sandbox cost in that root filesystem image next to the host's binds,",
-      "measured alternately in the same run."
+      "Measure the sandbox's overhead next to a plain posix_spawn.",
+      "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true measured in the same run. With --language or --rootfs, also the per-run cost and a fresh sandbox's in that root filesystem image next to the host's binds, measured alternately in the same run. --json prints them as one object (its fields are in the README)."
     })
 public final class BenchCommand implements Callable<Integer> {
   private static final String PROGRAM = "/bin/true";
@@ -57,16 +54,22 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--runs", defaultValue = "1000", description = "runs per latency figure")
+  @Option(
+      names = "--runs",
+      defaultValue = "1000",
+      description = "runs per latency figure (default: 1000)")
   int runs;
 
-  @Option(names = "--sandboxes", defaultValue = "100", description = "fresh sandboxes to create")
+  @Option(
+      names = "--sandboxes",
+      defaultValue = "100",
+      description = "fresh sandboxes to create (default: 100)")
   int sandboxes;
 
   @Option(
       names = "--seconds",
       defaultValue = "3",
-      description = "duration of each throughput figure")
+      description = "seconds per throughput figure (default: 3)")
   double seconds;
 
   @Option(names = "--slots", description = "parallel slots (default: CPUs)")
@@ -386,7 +389,7 @@ public final class BenchCommand implements Callable<Integer> {
     Latency latency = new Latency();
     for (int i = 0; i < count; i++) {
       long threadCpu = threads.getCurrentThreadCpuTime();
-      PlainSpawn.Cost cost = PlainSpawn.spawnAndWait(PROGRAM);
+      SpawnBaseline.Cost cost = SpawnBaseline.spawnAndWait(PROGRAM);
       latency.wall().recordValue(cost.wallNanos());
       latency
           .cpu()
@@ -410,7 +413,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private double spawnThroughput(int parallel) throws InterruptedException {
-    return measure(parallel, slot -> PlainSpawn.spawnAndWait(PROGRAM));
+    return measure(parallel, slot -> SpawnBaseline.spawnAndWait(PROGRAM));
   }
 
   private interface SlotWork {

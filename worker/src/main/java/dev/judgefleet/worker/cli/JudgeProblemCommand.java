@@ -5,22 +5,18 @@ import dev.judgefleet.model.Verdict;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
-import dev.judgefleet.worker.judge.DerivedTimeLimits;
-import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
 import dev.judgefleet.worker.judge.ScoreText;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.TestOutcome;
-import dev.judgefleet.worker.judge.TimeLimitInference;
-import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.judge.VerdictEvents;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.ProblemLoader;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.service.JudgingStack;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,8 +40,8 @@ import picocli.CommandLine.Spec;
     name = "judge",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge SOURCE against the problem package in DIR: compile, run every test, check.",
-      "Prints a per-test table, or the verdict event as JSON with --json.",
+      "Judge a source file against a problem package.",
+      "Compiles SOURCE, runs every test of the package in DIR and checks each output. Prints a per-test table, or the verdict event as JSON with --json.",
       "Exit status: 0 on AC, 1 on any other verdict, 2 on a usage error or a broken package."
     })
 public final class JudgeProblemCommand implements Callable<Integer> {
@@ -58,7 +55,10 @@ public final class JudgeProblemCommand implements Callable<Integer> {
   @Option(names = "--language", description = "the language id (default: from the extension)")
   String language;
 
-  @Option(names = "--time-limit", description = "override the package's time limit")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "DURATION",
+      description = "the CPU time limit per test, instead of the package's")
   String timeLimit;
 
   @Option(names = "--all-tests", description = "run every test, even after a failure")
@@ -86,12 +86,27 @@ public final class JudgeProblemCommand implements Callable<Integer> {
     SourceArguments.check(spec, sources);
     SourceBundle code = SourceArguments.bundle(sources);
     PrintStream err = System.err;
-    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine, catalog))) {
-      Duration limit = timeLimit(problem, judge, catalog, err);
+    try (JudgingStack stack =
+        JudgingStack.open(
+            config.sandbox().engineSettings(), catalog, config.sandbox().stateDir())) {
+      Duration limit =
+          stack
+              .timeLimits()
+              .of(
+                  problem,
+                  Optional.ofNullable(timeLimit).map(t -> Units.duration(spec, "--time-limit", t)),
+                  0,
+                  () ->
+                      err.println(
+                          "judge: "
+                              + problem.id()
+                              + " has no time limit; deriving it from its accepted submissions"
+                              + " ..."));
       Progress progress = new Progress(err, json);
       JudgeResult result =
-          judge.judge(problem, lang, code, limit, null, new JudgeOptions(allTests, 0), progress);
+          stack
+              .judge()
+              .judge(problem, lang, code, limit, null, new JudgeOptions(allTests, 0), progress);
       progress.clear();
       if (json) {
         var context =
@@ -111,27 +126,6 @@ public final class JudgeProblemCommand implements Callable<Integer> {
       }
       return result.verdict() == Verdict.AC ? 0 : 1;
     }
-  }
-
-  private Duration timeLimit(
-      ProblemPackage problem, Judge judge, LanguageCatalog catalog, PrintStream err) {
-    if (timeLimit != null) {
-      return Units.duration(spec, "--time-limit", timeLimit);
-    }
-    if (problem.limits().timeLimit().isPresent()) {
-      return problem.limits().timeLimit().get();
-    }
-    return new DerivedTimeLimits(config.sandbox().stateDir())
-        .getOrDerive(
-            problem,
-            () -> {
-              err.println(
-                  "judge: "
-                      + problem.id()
-                      + " has no time limit; deriving it from its"
-                      + " accepted submissions ...");
-              return TimeLimitInference.infer(judge, problem, catalog, 0).timeLimit();
-            });
   }
 
   private static void print(JudgeResult result) {

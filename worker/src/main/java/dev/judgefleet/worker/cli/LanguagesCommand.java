@@ -2,28 +2,31 @@ package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.language.RootfsMode;
+import dev.judgefleet.worker.rootfs.RootfsStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code judge languages}: the languages this node can run, with their toolchains' versions: the
- * one an image recorded when it was built, or the host toolchain's.
+ * one an image recorded when it was built, or the host toolchain's. It runs without Quarkus: it
+ * needs the catalog alone.
  */
 @Command(
     name = "languages",
     mixinStandardHelpOptions = true,
-    description = "List the languages this host can compile and run, with their versions.")
-public final class LanguagesCommand implements Callable<Integer> {
-  @jakarta.inject.Inject dev.judgefleet.worker.WorkerConfig config;
-
+    description = "List the languages this host can run, with versions and images.")
+public final class LanguagesCommand implements Callable<Integer>, StandaloneCommand {
   @Option(names = "--json", description = "print the list as JSON")
   boolean json;
 
@@ -51,13 +54,19 @@ public final class LanguagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    LanguageCatalog catalog = catalog();
+    List<Language> available = catalog.all().stream().filter(catalog::available).toList();
+    // Host toolchains are asked (at once, remembered per binary); an image recorded its versions.
+    Map<String, String> hostVersions =
+        ToolchainVersions.inUserCache()
+            .of(available.stream().filter(l -> l.rootfs().isEmpty()).toList());
     List<Row> rows = new ArrayList<>();
-    LanguageCatalog catalog = config.catalog();
     for (Language language : catalog.all()) {
-      boolean available = catalog.available(language);
-      if (available || all) {
+      boolean here = available.contains(language);
+      if (here || all) {
         String rootfs = language.rootfs().map(i -> i.name() + "@" + i.digest()).orElse("host");
-        rows.add(new Row(language, available, available ? version(language) : null, rootfs));
+        String version = here ? version(language, hostVersions) : null;
+        rows.add(new Row(language, here, version, rootfs));
       }
     }
     if (json) {
@@ -65,10 +74,10 @@ public final class LanguagesCommand implements Callable<Integer> {
       return 0;
     }
     System.out.printf(
-        "%-12s %-26s %-16s %-26s %s%n", "id", "name", "extensions", "rootfs", "version");
+        "%-12s %-26s %-16s %-30s %s%n", "id", "name", "extensions", "rootfs", "version");
     for (Row row : rows) {
       System.out.printf(
-          "%-12s %-26s %-16s %-26s %s%n",
+          "%-12s %-26s %-16s %-30s %s%n",
           row.language().id(),
           row.language().name(),
           String.join(",", row.language().extensions()),
@@ -78,6 +87,13 @@ public final class LanguagesCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static String version(Language language, Map<String, String> hostVersions) {
+    return language
+        .rootfs()
+        .map(image -> image.info().versions().getOrDefault(language.id(), "?"))
+        .orElseGet(() -> hostVersions.getOrDefault(language.id(), "?"));
+  }
+
   /** {@code gcc@sha256:0123456789ab}: the image and enough of its digest to tell it apart. */
   static String shortRootfs(String rootfs) {
     int at = rootfs.indexOf("@sha256:");
@@ -85,27 +101,22 @@ public final class LanguagesCommand implements Callable<Integer> {
   }
 
   /**
-   * The toolchain's version: what its image recorded when it was built, else the first line the
-   * host's toolchain prints (10 s at most).
+   * The catalog as {@link dev.judgefleet.worker.WorkerConfig#catalog()} builds it, read from the
+   * same settings ({@code judge.languages.*}, {@code judge.sandbox.state-dir}) before Quarkus
+   * starts; the defaults are the worker's.
    */
-  static String version(Language language) {
-    if (language.rootfs().isPresent()) {
-      return language.rootfs().get().info().versions().getOrDefault(language.id(), "?");
-    }
-    try {
-      Process p = new ProcessBuilder(language.version()).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "?";
-      }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      return out.isEmpty() ? "?" : out.lines().findFirst().orElse("?");
-    } catch (IOException e) {
-      return "?";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "?";
-    }
+  static LanguageCatalog catalog() {
+    Config config = ConfigProvider.getConfig();
+    Optional<Path> store = config.getOptionalValue("judge.languages.store", Path.class);
+    Path stateDir =
+        config
+            .getOptionalValue("judge.sandbox.state-dir", Path.class)
+            .orElse(Path.of("/var/lib/judgefleet"));
+    return LanguageCatalog.load(
+        config.getOptionalValue(LanguageCatalog.RECIPES_PROPERTY, Path.class),
+        config.getOptionalValue("judge.languages.file", Path.class),
+        RootfsMode.parse(
+            config.getOptionalValue("judge.languages.rootfs", String.class).orElse("auto")),
+        store.map(RootfsStore::new).orElseGet(() -> RootfsStore.under(stateDir)));
   }
 }

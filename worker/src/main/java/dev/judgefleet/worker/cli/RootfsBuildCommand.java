@@ -18,10 +18,8 @@ import picocli.CommandLine.Spec;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the images of LANGs (language ids or image names; all without any) with mmdebstrap",
-      "from Debian, reproducibly (SOURCE_DATE_EPOCH), into <state-dir>/rootfs, and export them to",
-      "its OCI layout. Prints each image's digest as sha256:<hex>. An image in the store is kept",
-      "unless --force rebuilds it. Exit status 1 if any image failed to build."
+      "Build language images with mmdebstrap, reproducibly.",
+      "Builds the images of LANGs (language ids or image names; all without any) with mmdebstrap from Debian, reproducibly (SOURCE_DATE_EPOCH), into <state-dir>/rootfs, and exports them to its OCI layout. Prints each image's digest as sha256:<hex>. An image in the store is kept unless --force rebuilds it. Exit status 1 if any image failed to build."
     })
 public final class RootfsBuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
     name = "rootfs",
     mixinStandardHelpOptions = true,
     description = {
-      "Build, list, verify and test the per-language root filesystem images",
-      "(recipes in rootfs-images/, store in <state-dir>/rootfs, OCI layout in <state-dir>/rootfs/oci)."
+      "Build, list, verify and test the language images.",
+      "The per-language root filesystem images: recipes in rootfs-images/, the store in <state-dir>/rootfs, its OCI layout in <state-dir>/rootfs/oci."
     },
     subcommands = {
       RootfsBuildCommand.class,

@@ -18,9 +18,8 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Unpack image TAG of an OCI image layout (umoci) into this node's store, if its tree hashes",
-      "to the digest it was built with (its dev.judgefleet.rootfs.digest label). Fetch it from a",
-      "registry first: skopeo copy docker://REGISTRY/judgefleet/gcc:TAG oci:DIR:gcc"
+      "Unpack an image of an OCI layout into this node's store.",
+      "Unpacks image TAG of an OCI image layout (umoci) into this node's store, if its tree hashes to the digest it was built with (its dev.judgefleet.rootfs.digest label). Fetch it from a registry first, e.g. with skopeo copy docker://REGISTRY/judgefleet/gcc:TAG oci:DIR:gcc."
     })
 public final class RootfsImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

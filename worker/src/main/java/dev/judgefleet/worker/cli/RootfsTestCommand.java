@@ -30,10 +30,8 @@ import picocli.CommandLine.Spec;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Run each language's test programs (rootfs-images/tests/<lang>/: hello, aplusb,",
-      "compile_error, runtime_error, infinite_loop, memory_hog, threads) in its image, building",
-      "images the store lacks first, and print a table. Exit status 1 if any verdict is not the",
-      "expected one."
+      "Run each language's test programs in its image.",
+      "Runs each language's test programs (rootfs-images/tests/<lang>/: hello, aplusb, compile_error, runtime_error, infinite_loop, memory_hog, threads) in its image, building the images the store lacks first, and prints a table. Exit status 1 if any verdict is not the expected one."
     })
 public final class RootfsTestCommand implements Callable<Integer> {
   /** The width of a verdict column: its header, {@code infinite_loop=TLE}, is the widest. */

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Hash the stored images again (all, or the IMAGEs named) and compare each with its digest.",
-      "Exit status 1 if any is missing, partial or corrupted."
+      "Hash the stored images again and compare their digests.",
+      "Hashes the stored images again (all, or the IMAGEs named) and compares each with its digest. Exit status 1 if any is missing, partial or corrupted."
     })
 public final class RootfsVerifyCommand implements Callable<Integer> {
   @Inject WorkerConfig config;

@@ -1,14 +1,12 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
-import dev.judgefleet.worker.judge.Judge;
-import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.judge.Verification;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.ProblemLoader;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.service.JudgingStack;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,8 +30,8 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge every reference submission under DIR/submissions/ and compare with its expectation.",
-      "Prints a table and a summary line; --json prints an array of rows.",
+      "Check that a package's reference submissions get what they must.",
+      "Judges every submission under DIR/submissions/ and compares its verdict with what its folder, submissions.yaml or an @EXPECTED_RESULTS@ tag expects. Prints a table and a summary line; --json prints an array of rows.",
       "Exit status: 0 when everything matched, 1 on any mismatch or broken package."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -58,9 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
     LanguageCatalog catalog = config.catalog();
     int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     long programCpu;
-    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine, catalog))) {
-      Verification verification = new Verification(judge, catalog, parallel);
+    try (JudgingStack stack =
+        JudgingStack.open(
+            config.sandbox().engineSettings(), catalog, config.sandbox().stateDir())) {
+      Verification verification = new Verification(stack.judge(), catalog, parallel);
       Progress progress = new Progress(err, json);
       if (!json) {
         header(out);
@@ -116,7 +115,7 @@ public final class VerifyCommand implements Callable<Integer> {
           }
         }
       }
-      programCpu = engine.totalRunCpuNanos();
+      programCpu = stack.engine().totalRunCpuNanos();
     }
     double wall = (System.nanoTime() - start) / 1e9;
     if (json) {

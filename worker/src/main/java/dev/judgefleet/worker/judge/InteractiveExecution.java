@@ -8,7 +8,7 @@ import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
-import dev.judgefleet.worker.sandbox.linux.Pipes;
+import dev.judgefleet.worker.sandbox.WorkerPipes;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +44,8 @@ final class InteractiveExecution implements TestExecution.PassStep {
 
   @Override
   public TestExecution.Pass run(TestCase test, Path input, int pass) {
-    int[] toSubmission = Pipes.create();
-    int[] fromSubmission = Pipes.create();
+    int[] toSubmission = WorkerPipes.create();
+    int[] fromSubmission = WorkerPipes.create();
     RunSpec validatorSpec =
         validator.interactiveSpec(
             test,
@@ -78,7 +78,7 @@ final class InteractiveExecution implements TestExecution.PassStep {
       submission = sandbox.run(submissionSpec);
     } finally {
       endOfFile = System.nanoTime();
-      Pipes.close(fromSubmission[1]);
+      WorkerPipes.close(fromSubmission[1]);
     }
     RunResult validatorResult;
     try {

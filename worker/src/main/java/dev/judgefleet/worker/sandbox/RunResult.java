@@ -58,6 +58,11 @@ public record RunResult(
     return sb.toString();
   }
 
+  /** The fatal signal's name ({@code SIGSEGV}), or null when no signal ended the run. */
+  public String signalName() {
+    return signal == null ? null : dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(signal);
+  }
+
   /** The cause in words: "cpu time", "SIGSEGV", "exit code 3", "ptrace", the setup error. */
   public String causeDetail() {
     return switch (cause) {

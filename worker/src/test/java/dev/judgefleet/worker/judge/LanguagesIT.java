@@ -15,6 +15,7 @@ import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.WorkFileException;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -187,9 +188,9 @@ class LanguagesIT {
               ProgramBuilder.COMPILE_LIMITS);
       assertFalse(program.compilerOutput().contains("ESCAPED"), program.compilerOutput());
       assertEquals("42\n", runOk(box, program, input));
-      NativeCallException missing =
-          assertThrows(NativeCallException.class, () -> box.readWorkFile("ESCAPED", 100));
-      assertEquals("ENOENT", missing.errnoName());
+      WorkFileException missing =
+          assertThrows(WorkFileException.class, () -> box.readWorkFile("ESCAPED", 100));
+      assertEquals("ENOENT", ((NativeCallException) missing.getCause()).errnoName());
     }
   }
 }
