@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the local stack: Kafka, a problem store and one worker (or a fleet: --brokers, --workers).",
-      "Builds the worker on first use, starts a Kafka broker (KRaft) and an S3-compatible problem store (s3proxy) from Maven Central jars (no Docker), creates the topics, pushes the example problems to the store and starts the worker on it. It reports ready once the worker passed its sandbox self-test, prepared its problems and holds its partitions of judge.submissions. Ctrl-C stops all three.",
+      "Start the local stack: Kafka, a problem store and worker(s).",
+      "Builds the worker on first use, starts a Kafka broker (KRaft) and an S3-compatible problem store (s3proxy) from Maven Central jars (no Docker), creates the topics, pushes the example problems to the store and starts the worker on it (with --brokers N, a KRaft cluster of N brokers; with --workers N, N workers in one consumer group). It reports ready once every worker passed its sandbox self-test, prepared its problems and holds its partitions of judge.submissions. Ctrl-C stops all three.",
       "Needs root (the sandbox creates namespaces and cgroups)."
     },
     footerHeading = "%nSettings (environment variables):%n",
