@@ -33,18 +33,30 @@ public final class LanguagesCommand implements Callable<Integer>, StandaloneComm
   @Option(names = "--all", description = "also list languages this host lacks")
   boolean all;
 
+  @Option(
+      names = "--verify",
+      description =
+          "hash each image again before listing it (as judging does before first use); without"
+              + " it, an image whose tree is there is listed")
+  boolean verify;
+
   /**
-   * One language as listed; {@code version} is null when the node lacks it, {@code rootfs} is the
-   * image's digest or "host".
+   * One language as listed; {@code version} is null when the node lacks it, and {@code missing}
+   * says why (null when it has it); {@code rootfs} is the image's digest or "host".
    */
-  record Row(Language language, boolean available, String version, String rootfs) {
+  record Row(Language language, String version, String missing, String rootfs) {
+    boolean available() {
+      return missing == null;
+    }
+
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", language.id());
       m.put("name", language.name());
       m.put("extensions", language.extensions());
-      m.put("available", available);
+      m.put("available", available());
       m.put("version", version);
+      m.put("missing", missing);
       m.put("rootfs", rootfs);
       m.put("compile", language.compile());
       m.put("run", language.run());
@@ -55,7 +67,10 @@ public final class LanguagesCommand implements Callable<Integer>, StandaloneComm
   @Override
   public Integer call() throws IOException {
     LanguageCatalog catalog = catalog();
-    List<Language> available = catalog.all().stream().filter(catalog::available).toList();
+    List<Language> available =
+        catalog.all().stream()
+            .filter(l -> verify ? catalog.available(l) : catalog.present(l))
+            .toList();
     // Host toolchains are asked (at once, remembered per binary); an image recorded its versions.
     Map<String, String> hostVersions =
         ToolchainVersions.inUserCache()
@@ -65,8 +80,12 @@ public final class LanguagesCommand implements Callable<Integer>, StandaloneComm
       boolean here = available.contains(language);
       if (here || all) {
         String rootfs = language.rootfs().map(i -> i.name() + "@" + i.digest()).orElse("host");
-        String version = here ? version(language, hostVersions) : null;
-        rows.add(new Row(language, here, version, rootfs));
+        if (here) {
+          rows.add(new Row(language, version(language, hostVersions), null, rootfs));
+        } else {
+          String why = catalog.missing(language).orElse("its image's tree is not there");
+          rows.add(new Row(language, null, why, rootfs));
+        }
       }
     }
     if (json) {
@@ -82,7 +101,7 @@ public final class LanguagesCommand implements Callable<Integer>, StandaloneComm
           row.language().name(),
           String.join(",", row.language().extensions()),
           shortRootfs(row.rootfs()),
-          row.available() ? row.version() : "(not available)");
+          row.available() ? row.version() : "(not available: " + row.missing() + ")");
     }
     return 0;
   }

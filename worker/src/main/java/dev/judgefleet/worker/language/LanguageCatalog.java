@@ -141,6 +141,17 @@ public final class LanguageCatalog {
     return missing(language).isEmpty();
   }
 
+  /**
+   * Whether this node has the language, without hashing its image: its image's tree is there, or
+   * the host has its toolchain. For listings; judging verifies the image first ({@link #missing}).
+   */
+  public boolean present(Language language) {
+    if (language.rootfs().isPresent()) {
+      return language.rootfs().get().present();
+    }
+    return mode != RootfsMode.IMAGE && hostHas(language);
+  }
+
   /** Why this node cannot run the language, or empty when it can. Verifies an image once. */
   public Optional<String> missing(Language language) {
     if (language.rootfs().isPresent()) {

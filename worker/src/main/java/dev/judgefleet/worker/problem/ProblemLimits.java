@@ -49,53 +49,31 @@ public record ProblemLimits(
 
   /** The same limits with another memory and output limit for the submission's runs. */
   public ProblemLimits withRunLimits(long memory, long output) {
+    return with(timeLimit, timeLimitSource, memory, output, codeBytes);
+  }
+
+  /** The same limits with another cap on a submission's source. */
+  public ProblemLimits withCodeBytes(long code) {
+    return with(timeLimit, timeLimitSource, memoryBytes, outputBytes, code);
+  }
+
+  /** The same limits with an explicit time limit from {@code source}. */
+  public ProblemLimits withTimeLimit(Duration limit, String source) {
+    return with(Optional.of(limit), source, memoryBytes, outputBytes, codeBytes);
+  }
+
+  /** The same limits but the submission's own: time, memory, output and source size. */
+  private ProblemLimits with(
+      Optional<Duration> time, String timeSource, long memory, long output, long code) {
     return new ProblemLimits(
-        timeLimit,
-        timeLimitSource,
+        time,
+        timeSource,
         acToTimeLimit,
         timeLimitToTle,
         timeResolution,
         memory,
         output,
-        codeBytes,
-        compilationTime,
-        compilationMemoryBytes,
-        validationTime,
-        validationMemoryBytes,
-        validationOutputBytes,
-        validationPasses);
-  }
-
-  /** The same limits with another cap on a submission's source. */
-  public ProblemLimits withCodeBytes(long code) {
-    return new ProblemLimits(
-        timeLimit,
-        timeLimitSource,
-        acToTimeLimit,
-        timeLimitToTle,
-        timeResolution,
-        memoryBytes,
-        outputBytes,
         code,
-        compilationTime,
-        compilationMemoryBytes,
-        validationTime,
-        validationMemoryBytes,
-        validationOutputBytes,
-        validationPasses);
-  }
-
-  /** The same limits with an explicit time limit from {@code source}. */
-  public ProblemLimits withTimeLimit(Duration limit, String source) {
-    return new ProblemLimits(
-        Optional.of(limit),
-        source,
-        acToTimeLimit,
-        timeLimitToTle,
-        timeResolution,
-        memoryBytes,
-        outputBytes,
-        codeBytes,
         compilationTime,
         compilationMemoryBytes,
         validationTime,

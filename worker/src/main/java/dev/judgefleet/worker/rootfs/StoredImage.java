@@ -63,6 +63,14 @@ public final class StoredImage {
     return problem;
   }
 
+  /**
+   * Whether the tree is there, without hashing it (a listing's answer): its verdict if it was
+   * verified already, else whether its directory exists.
+   */
+  public synchronized boolean present() {
+    return problem != null ? problem.isEmpty() : Files.isDirectory(root);
+  }
+
   /** Verifies the tree again, even if it was verified before. */
   public synchronized Optional<String> recheck() {
     problem = check();

@@ -11,16 +11,28 @@ import org.junit.jupiter.api.Test;
 
 class LanguagesCommandTest {
   @Test
-  void aJsonRowKeepsItsKeysInOrderAndANullVersionWhenNotInstalled() {
+  void aJsonRowKeepsItsKeysInOrderAndSaysWhyALanguageIsMissing() {
     Language c = LanguageCatalog.builtIn().find("c").orElseThrow();
-    Map<String, Object> row = new LanguagesCommand.Row(c, false, null, "host").json();
+    Map<String, Object> row =
+        new LanguagesCommand.Row(c, null, "this host lacks its toolchain (/usr/bin/gcc)", "host")
+            .json();
     assertEquals(
-        List.of("id", "name", "extensions", "available", "version", "rootfs", "compile", "run"),
+        List.of(
+            "id",
+            "name",
+            "extensions",
+            "available",
+            "version",
+            "missing",
+            "rootfs",
+            "compile",
+            "run"),
         new ArrayList<>(row.keySet()));
     assertEquals("c", row.get("id"));
     assertEquals(c.extensions(), row.get("extensions"));
     assertEquals(false, row.get("available"));
     assertEquals(null, row.get("version"));
+    assertEquals("this host lacks its toolchain (/usr/bin/gcc)", row.get("missing"));
     assertEquals(c.run(), row.get("run"));
   }
 }

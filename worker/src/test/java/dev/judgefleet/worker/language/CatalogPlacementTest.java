@@ -82,6 +82,19 @@ class CatalogPlacementTest {
   }
 
   @Test
+  void aListingTakesATreeThatIsThereAndJudgingHashesItFirst() throws IOException {
+    RootfsStore store = new RootfsStore(temp.resolve("rootfs"));
+    StoredImage gcc = installGcc(store);
+    Files.writeString(gcc.root().resolve("usr/bin/gcc"), "tampered");
+    LanguageCatalog catalog = LanguageCatalog.builtIn().placed(RootfsMode.IMAGE, store);
+    Language c = catalog.find("c").orElseThrow();
+    assertTrue(catalog.present(c), "not hashed yet: the tree is there");
+    assertFalse(catalog.available(c), "hashed: corrupted");
+    assertFalse(catalog.present(c), "once hashed, a listing knows better");
+    assertFalse(catalog.present(catalog.find("python3").orElseThrow()), "no image at all");
+  }
+
+  @Test
   void hostModeIgnoresTheStore() throws IOException {
     RootfsStore store = new RootfsStore(temp.resolve("rootfs"));
     installGcc(store);

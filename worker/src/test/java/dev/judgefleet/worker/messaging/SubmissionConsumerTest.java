@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.judgefleet.model.Phase;
 import dev.judgefleet.model.ProgressEvent;
 import dev.judgefleet.model.SubmissionPolicy;
-import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.JudgeResults;
 import dev.judgefleet.worker.judge.ProgressListener;
 import dev.judgefleet.worker.judge.SlotPool;
 import dev.judgefleet.worker.judge.SourceBundle;
@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -268,18 +267,7 @@ class SubmissionConsumerTest {
         JudgeOptions options,
         ProgressListener progress) {
       judged++;
-      return new JudgeResult(
-          Verdict.AC,
-          "",
-          null,
-          List.of(),
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          List.of(),
-          java.util.Map.of(),
-          timeLimit,
-          problem.contentVersion(),
-          Duration.ZERO);
+      return JudgeResults.accepted(problem, timeLimit);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.JudgeResults;
 import dev.judgefleet.worker.judge.ProgressListener;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.SubmissionJudge;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,18 +263,7 @@ class JudgingServiceTest {
           throw new java.io.UncheckedIOException(e);
         }
       }
-      return new JudgeResult(
-          Verdict.AC,
-          "",
-          null,
-          List.of(),
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          List.of(),
-          Map.of(),
-          timeLimit,
-          problem.contentVersion(),
-          Duration.ZERO);
+      return JudgeResults.accepted(problem, timeLimit);
     }
   }
 }
