@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.ArgGroup;
@@ -304,7 +305,7 @@ public final class LoadCommand implements Callable<Integer> {
             "  after warm-up: %d verdicts, %.2f per second  %s%n",
             r.measured(),
             r.throughputPerSecond(),
-            r.byVerdict()));
+            new TreeMap<>(r.byVerdict())));
     s.append(latencyLine("all nodes", r.latency()));
     r.byNode().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())

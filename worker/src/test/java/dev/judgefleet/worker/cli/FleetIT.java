@@ -10,6 +10,7 @@ import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
+import dev.judgefleet.worker.cli.load.LoadReport;
 import dev.judgefleet.worker.messaging.ClientSession;
 import dev.judgefleet.worker.messaging.TopicMessage;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/judge up --brokers 3 --workers 2} as an operator runs it: a real 3-broker KRaft
  * cluster and two workers (one slot each) judge submissions, and every verdict still arrives after
- * a broker is killed with SIGKILL.
+ * a broker is killed with SIGKILL; then {@code judge load} runs a workload through what is left.
  */
 class FleetIT {
   private static final Path TOP = Path.of("..").toAbsolutePath().normalize();
@@ -43,6 +44,7 @@ class FleetIT {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration VERDICT_TIMEOUT = Duration.ofMinutes(5);
   private static final int PER_ROUND = 6;
+  private static final int LOAD_COUNT = 10;
 
   @TempDir Path tmp;
 
@@ -112,6 +114,49 @@ class FleetIT {
       nodes.add(v.judgedBy().node());
     }
     assertEquals(2, nodes.size(), "both workers judged: " + nodes);
+
+    // judge load through the same fleet (two brokers left): a workload of AC, WA, CE and inline
+    // tests, every verdict checked, figures per node, the workers' metrics sampled.
+    Path json = tmp.resolve("load.json");
+    Path html = tmp.resolve("load.html");
+    Path loadLog = tmp.resolve("load.log");
+    Process load =
+        new ProcessBuilder(
+                TOP.resolve("bin/judge").toString(),
+                "load",
+                "--workload",
+                TOP.resolve("examples/load/smoke.yaml").toString(),
+                "--count",
+                Integer.toString(LOAD_COUNT),
+                "--concurrency",
+                "2",
+                "--bootstrap",
+                bootstrap.replace(":" + kafkaPort, ":" + (kafkaPort + 2)),
+                "--metrics",
+                "http://127.0.0.1:" + httpPort + ",http://127.0.0.1:" + (httpPort + 1),
+                "--out",
+                json.toString(),
+                "--report",
+                html.toString())
+            .directory(TOP.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(loadLog.toFile())
+            .start();
+    assertTrue(load.waitFor(5, TimeUnit.MINUTES), "judge load finished");
+    String output = Files.readString(loadLog);
+    assertEquals(0, load.exitValue(), output);
+    LoadReport report = mapper.readValue(json.toFile(), LoadReport.class);
+    assertEquals(LOAD_COUNT, report.sent(), output);
+    assertEquals(LOAD_COUNT, report.measured(), output);
+    assertEquals(0, report.wrong(), output);
+    assertEquals(0, report.missing(), output);
+    assertEquals(
+        LOAD_COUNT, report.byNode().values().stream().mapToLong(LoadReport.Latency::count).sum());
+    assertTrue(report.byVerdict().containsKey("AC") && report.latency().p50Ms() > 0, output);
+    assertTrue(
+        report.metrics().stream().anyMatch(m -> m.slots() == 1),
+        "the workers' /q/metrics were sampled: " + report.metrics());
+    assertTrue(Files.readString(html).contains("<svg "));
   }
 
   private static void submit(

@@ -87,7 +87,8 @@ public final class HtmlReport {
                   Long.toString(f.latency().p99Ms()),
                   Long.toString(f.latency().maxMs()));
             });
-    html.append("</table>\n<p>Verdicts: ").append(Html.escape(r.byVerdict().toString()));
+    html.append("</table>\n<p>Verdicts: ")
+        .append(Html.escape(new TreeMap<>(r.byVerdict()).toString()));
     html.append("</p>\n<h2>Charts</h2>\n");
     html.append(latencyOverTime(r));
     html.append(percentileCurve(r));

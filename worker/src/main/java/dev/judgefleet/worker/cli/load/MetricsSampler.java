@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.cli.load;
 
+import dev.judgefleet.worker.messaging.Channels;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,9 @@ public final class MetricsSampler implements AutoCloseable {
   static final String BUSY = "judge_slots_busy";
   static final String SLOTS = "judge_slots";
   static final String LAG = "kafka_consumer_fetch_manager_records_lag";
+  static final String LAG_MAX = "kafka_consumer_fetch_manager_records_lag_max";
+  // SmallRye names a channel's consumer client kafka-consumer-CHANNEL.
+  static final String SUBMISSIONS_CLIENT = "kafka-consumer-" + Channels.SUBMISSIONS;
 
   private final List<URI> targets;
   private final String submissionsTopic;
@@ -82,8 +86,9 @@ public final class MetricsSampler implements AutoCloseable {
   static MetricSample parse(String target, double at, String text, String submissionsTopic) {
     OptionalDouble lag = PrometheusText.sum(text, LAG, "\"" + submissionsTopic + "\"");
     if (lag.isEmpty()) {
-      // Micrometer may spell the topic with underscores in label values of some binders.
-      lag = PrometheusText.sum(text, LAG, "\"" + submissionsTopic.replace('.', '_') + "\"");
+      // The per-partition series appear only once the client has reported them; until then (and
+      // on some client versions) the consumer's own maximum over its partitions is what there is.
+      lag = PrometheusText.sum(text, LAG_MAX, "\"" + SUBMISSIONS_CLIENT + "\"");
     }
     return new MetricSample(
         target,

@@ -27,6 +27,19 @@ class MetricsSamplerTest {
   }
 
   @Test
+  void withoutPerPartitionSeriesTheConsumersMaximumStandsIn() {
+    String text =
+        """
+        judge_slots_busy 1.0
+        kafka_consumer_fetch_manager_records_lag_max{client_id="kafka-consumer-submissions",kafka_version="4.1.2"} 12.0
+        kafka_consumer_fetch_manager_records_lag_max{client_id="kafka-consumer-problems",kafka_version="4.1.2"} 3.0
+        """;
+    assertEquals(
+        new MetricSample("h:1", 0, 1, 0, 12),
+        MetricsSampler.parse("h:1", 0, text, "judge.submissions"));
+  }
+
+  @Test
   void aWorkerWithoutLagSaysSo() {
     MetricSample s = MetricsSampler.parse("h:1", 0, "judge_slots_busy 1\n", "judge.submissions");
     assertEquals(new MetricSample("h:1", 0, 1, 0, -1), s);
