@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,9 +72,11 @@ class FleetIT {
     int httpPort = freeRange(2);
     int s3Port = freeRange(1);
     Path data = tmp.resolve("data");
-    // One problem keeps the workers' start (preparing problems) short.
+    // One problem keeps the workers' start (preparing problems) short, and a copy of it with its
+    // time limit given: deriving it from the reference solutions (Java's among them) would take
+    // each fresh fleet a minute.
     Path problems = Files.createDirectories(tmp.resolve("problems"));
-    Files.createSymbolicLink(problems.resolve("aplusb"), APLUSB);
+    copyWithTimeLimit(APLUSB, problems.resolve("aplusb"));
     Path log = tmp.resolve("up.log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -201,6 +204,23 @@ class FleetIT {
         }
       }
     }
+  }
+
+  private static void copyWithTimeLimit(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Path yaml = to.resolve("problem.yaml");
+    String text = Files.readString(yaml);
+    assertTrue(text.contains("\nlimits:\n"), text);
+    Files.writeString(yaml, text.replace("\nlimits:\n", "\nlimits:\n  time_limit: 1.0\n"));
   }
 
   private void awaitReady(Path log) throws Exception {
