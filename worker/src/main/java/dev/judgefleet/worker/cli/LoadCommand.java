@@ -307,6 +307,16 @@ public final class LoadCommand implements Callable<Integer> {
             r.throughputPerSecond(),
             new TreeMap<>(r.byVerdict())));
     s.append(latencyLine("all nodes", r.latency()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  %-24s %6s           judging p50 %d ms  p90 %d ms  p99 %d ms  max %d ms%n",
+            "(the workers' judgeMs)",
+            "",
+            r.judging().p50Ms(),
+            r.judging().p90Ms(),
+            r.judging().p99Ms(),
+            r.judging().maxMs()));
     r.byNode().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> s.append(latencyLine("node " + e.getKey(), e.getValue())));

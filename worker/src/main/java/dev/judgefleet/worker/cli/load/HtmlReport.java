@@ -65,6 +65,7 @@ public final class HtmlReport {
     html.append("<h2>Summary (after warm-up)</h2>\n<table>");
     row(html, "th", "", "verdicts", "per second", "mean ms", "p50", "p90", "p99", "p99.9", "max");
     latencyRow(html, "all nodes", r.latency(), r.throughputPerSecond());
+    latencyRow(html, "judging only (the workers' judgeMs)", r.judging(), Double.NaN);
     r.byNode().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> latencyRow(html, "node " + e.getKey(), e.getValue(), Double.NaN));

@@ -23,6 +23,8 @@ public final class LoadComparison {
     add(rows, "latency p99 ms", a.latency().p99Ms(), b.latency().p99Ms());
     add(rows, "latency p99.9 ms", a.latency().p999Ms(), b.latency().p999Ms());
     add(rows, "latency max ms", a.latency().maxMs(), b.latency().maxMs());
+    add(rows, "judging p50 ms", a.judging().p50Ms(), b.judging().p50Ms());
+    add(rows, "judging p99 ms", a.judging().p99Ms(), b.judging().p99Ms());
     add(rows, "wrong", a.wrong(), b.wrong());
     add(rows, "missing", a.missing(), b.missing());
     add(rows, "duplicates", a.duplicates(), b.duplicates());

@@ -46,6 +46,7 @@ public final class LoadFigures {
 
   public static LoadReport of(Run run) {
     Histogram all = histogram();
+    Histogram judging = histogram();
     Map<String, Histogram> byNode = new TreeMap<>();
     Map<String, Histogram> byItem = new TreeMap<>();
     Map<String, long[]> itemCounts = new TreeMap<>();
@@ -72,6 +73,7 @@ public final class LoadFigures {
         continue;
       }
       all.recordValue(ms);
+      judging.recordValue(Math.max(0, o.judgeMs()));
       byNode.computeIfAbsent(o.node(), n -> histogram()).recordValue(ms);
       byItem.computeIfAbsent(o.item(), n -> histogram()).recordValue(ms);
       long[] counts = itemCounts.computeIfAbsent(o.item(), n -> new long[2]);
@@ -129,6 +131,7 @@ public final class LoadFigures {
         run.duplicates(),
         round(throughput, 2),
         latency(all),
+        latency(judging),
         nodes,
         items,
         byVerdict,

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param duplicates verdicts beyond the first for one submission
  * @param throughputPerSecond measured verdicts per second, from the warm-up's end to the last one
  * @param latency percentiles of the measured verdicts
+ * @param judging the workers' own judging time of the same verdicts ({@code judgeMs}): latency less
+ *     this is time in the queue and in transit
  * @param byNode the same per judging node
  * @param byItem per workload item: count, wrong and latency
  * @param byVerdict measured verdicts by code
@@ -41,6 +43,7 @@ public record LoadReport(
     long duplicates,
     double throughputPerSecond,
     Latency latency,
+    Latency judging,
     Map<String, Latency> byNode,
     Map<String, ItemFigures> byItem,
     Map<String, Long> byVerdict,

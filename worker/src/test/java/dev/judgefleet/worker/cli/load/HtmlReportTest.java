@@ -101,6 +101,7 @@ class HtmlReportTest {
             r.duplicates(),
             r.throughputPerSecond(),
             r.latency(),
+            r.judging(),
             r.byNode(),
             r.byItem(),
             r.byVerdict(),

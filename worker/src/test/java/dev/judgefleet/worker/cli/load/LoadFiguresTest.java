@@ -68,6 +68,9 @@ class LoadFiguresTest {
     assertEquals(99, r.latency().p99Ms());
     assertEquals(100, r.latency().maxMs());
     assertEquals(50.5, r.latency().meanMs());
+    // Every outcome here was judged in 5 ms; the warm-up's are not counted.
+    assertEquals(100, r.judging().count());
+    assertEquals(5, r.judging().p99Ms());
     // Last measured verdict: sent at 2 s + 4 s, 100 ms latency: 100 verdicts in 4.1 s.
     assertEquals(Math.round(100 / 4.1 * 100) / 100.0, r.throughputPerSecond());
     assertEquals(
