@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.model.Verdict;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemLimits;
@@ -34,8 +35,22 @@ public final class TimeLimitInference {
    * @param timeLimit the derived limit
    * @param slowestNanos the slowest lower-bound run
    * @param runs the lower-bound submissions' results under the cap, by submission name
+   * @param slowestRun which submission's run on which test was the slowest ({@code accepted/sol.py
+   *     on secret/03}), for messages
    */
-  public record Inferred(Duration timeLimit, long slowestNanos, Map<String, JudgeResult> runs) {}
+  public record Inferred(
+      Duration timeLimit, long slowestNanos, Map<String, JudgeResult> runs, String slowestRun) {}
+
+  /**
+   * The time limit cannot be derived: a submission that bounds it from below ran into the cap, or
+   * none could be run. An {@link IllegalStateException}, so that callers that report a broken
+   * package report this too.
+   */
+  public static final class DerivationFailed extends IllegalStateException {
+    DerivationFailed(String message) {
+      super(message);
+    }
+  }
 
   /**
    * Where the lower-bound runs go: done at once on one slot, or handed to a pool that finds each a
@@ -58,6 +73,12 @@ public final class TimeLimitInference {
    */
   public static Inferred infer(
       Judge judge, ProblemPackage problem, LanguageCatalog languages, Runs runs) {
+    return infer(judge, problem, languages, runs, CAP);
+  }
+
+  /** {@link #infer(Judge, ProblemPackage, LanguageCatalog, Runs)} under another cap. */
+  static Inferred infer(
+      Judge judge, ProblemPackage problem, LanguageCatalog languages, Runs runs, Duration cap) {
     Map<String, Future<JudgeResult>> pending = new LinkedHashMap<>();
     for (ReferenceSubmission submission : problem.submissions()) {
       if (submission.timeLimitUse() != ReferenceSubmission.TimeLimitUse.LOWER) {
@@ -76,26 +97,56 @@ public final class TimeLimitInference {
                       problem,
                       language,
                       read(submission, language),
-                      CAP,
+                      cap,
                       null,
                       new JudgeOptions(true, slot),
                       ProgressListener.NONE)));
     }
     Map<String, JudgeResult> results = new LinkedHashMap<>();
     long slowest = 0;
+    String slowestRun = "";
     for (Map.Entry<String, Future<JudgeResult>> run : pending.entrySet()) {
       JudgeResult result = Futures.await(run.getValue());
       results.put(run.getKey(), result);
-      slowest = Math.max(slowest, result.maxCpuNanos());
+      for (TestOutcome test : result.tests()) {
+        if (test.verdict() == Verdict.TLE) {
+          // Its true run time is unknown: any limit made from the cap would be made up.
+          throw new DerivationFailed(
+              "problem "
+                  + problem.id()
+                  + ": cannot derive the time limit: "
+                  + run.getKey()
+                  + " bounds it from below but ran into the "
+                  + cap.toMillis() / 1000.0
+                  + " s derivation cap on "
+                  + test.test().name()
+                  + " ("
+                  + test.run().causeDetail()
+                  + "); make it faster, change its folder or use_for_time_limit, or give"
+                  + " limits.time_limit");
+        }
+        if (test.cpuNanos() > slowest) {
+          slowest = test.cpuNanos();
+          slowestRun = run.getKey() + " on " + test.test().name();
+        }
+      }
     }
-    if (results.isEmpty()) {
-      throw new IllegalStateException(
+    if (results.values().stream().allMatch(r -> r.tests().isEmpty())) {
+      throw new DerivationFailed(
           "problem "
               + problem.id()
-              + " has no time limit and no accepted submission this host"
-              + " can run to derive one from");
+              + " has no time limit and no "
+              + (results.isEmpty() ? "" : "runnable ")
+              + "submission that must be accepted (or otherwise bounds it from below) and that this"
+              + " host can run to derive one from"
+              + (results.isEmpty() ? "" : ": " + firstFailure(results)));
     }
-    return new Inferred(limitFor(slowest, problem.limits()), slowest, results);
+    return new Inferred(limitFor(slowest, problem.limits()), slowest, results, slowestRun);
+  }
+
+  private static String firstFailure(Map<String, JudgeResult> results) {
+    Map.Entry<String, JudgeResult> first = results.entrySet().iterator().next();
+    return first.getKey() + " got " + first.getValue().verdict() + " " + first.getValue().message();
   }
 
   /** The smallest multiple of the resolution at least {@code slowest} × ac_to_time_limit. */

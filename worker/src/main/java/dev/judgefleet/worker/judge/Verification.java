@@ -83,8 +83,9 @@ public final class Verification {
         source =
             String.format(
                 Locale.ROOT,
-                "derived: slowest accepted run %.3f s x %s",
+                "derived: slowest run %.3f s (%s) x %s",
                 inferred.slowestNanos() / 1e9,
+                inferred.slowestRun(),
                 problem.limits().acToTimeLimit());
         reuse = inferred.runs();
       }

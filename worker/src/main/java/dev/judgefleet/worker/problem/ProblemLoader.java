@@ -37,7 +37,7 @@ public final class ProblemLoader {
     OutputValidation validation = OutputValidatorDir.find(files, problem);
     TestData data = TestDataTree.read(files, problem.format(), problem.type(), validation.args());
     List<ReferenceSubmission> submissions =
-        SubmissionRules.read(files, problem.type(), data.names());
+        SubmissionRules.read(files, problem.format(), problem.type(), data.names());
     String contentVersion = ContentVersion.of(files);
     return new ProblemPackage(
         files.report().problem(),

@@ -110,15 +110,22 @@ record SubmissionRule(
   }
 
   /**
-   * How the rule bounds the time limit by its verdicts alone (2025-09 "Timelimit inference"): a
-   * rule that requires exactly TLE gives an upper bound, one whose permitted verdicts exclude TLE a
-   * lower bound. A final verdict of exactly AC or exactly TLE (DOMjudge tags) says the same.
+   * How the rule bounds the time limit by its verdicts alone. 2023-07 and 2025-09 ("Timelimit
+   * inference"): a rule that requires exactly TLE gives an upper bound, one whose permitted
+   * verdicts exclude TLE a lower bound (so wrong_answer and run_time_error too). Legacy packages
+   * leave it to the tools, and problemtools derives the limit from the accepted submissions only:
+   * there only a rule that permits nothing but AC is a lower bound. A final verdict of exactly AC
+   * or exactly TLE (DOMjudge tags) says the same in every format.
+   *
+   * @param acceptedOnly whether only submissions that must be accepted bound the limit from below
    */
-  TimeLimitUse derivedTimeLimitUse() {
+  TimeLimitUse derivedTimeLimitUse(boolean acceptedOnly) {
     if (required.equals(Optional.of(Set.of("TLE")))) {
       return TimeLimitUse.UPPER;
     }
-    if (permitted.isPresent() && !permitted.get().isEmpty() && !permitted.get().contains("TLE")) {
+    if (acceptedOnly
+        ? permitted.equals(Optional.of(Set.of("AC")))
+        : permitted.isPresent() && !permitted.get().isEmpty() && !permitted.get().contains("TLE")) {
       return TimeLimitUse.LOWER;
     }
     if (permitted.isEmpty() && required.isEmpty()) {
@@ -137,8 +144,10 @@ record SubmissionRule(
    * lower} wins (upper first); else an explicit {@code false} on a rule for the whole submission
    * opts it out; else the verdicts of the rules without {@code false} decide, upper first, since
    * one TLE test proves the limit too low whatever the other rules say.
+   *
+   * @param acceptedOnly see {@link #derivedTimeLimitUse}
    */
-  static TimeLimitUse combine(List<SubmissionRule> rules) {
+  static TimeLimitUse combine(List<SubmissionRule> rules, boolean acceptedOnly) {
     boolean explicitUpper = false;
     boolean explicitLower = false;
     boolean optedOut = false;
@@ -152,7 +161,7 @@ record SubmissionRule(
           case NONE -> optedOut |= rule.testGlob.isEmpty();
         }
       } else {
-        TimeLimitUse derived = rule.derivedTimeLimitUse();
+        TimeLimitUse derived = rule.derivedTimeLimitUse(acceptedOnly);
         upper |= derived == TimeLimitUse.UPPER;
         lower |= derived == TimeLimitUse.LOWER;
       }

@@ -25,11 +25,15 @@ final class SubmissionRules {
   private final LoadReport report;
   private final List<SubmissionsYaml.Entry> entries;
   private final Set<SubmissionsYaml.Entry> used = new HashSet<>();
+  private final boolean acceptedOnly;
 
-  private SubmissionRules(PackageFiles files, List<SubmissionsYaml.Entry> entries) {
+  private SubmissionRules(
+      PackageFiles files, List<SubmissionsYaml.Entry> entries, PackageFormat format) {
     this.files = files;
     this.report = files.report();
     this.entries = entries;
+    // problemtools derives a legacy package's limit from its accepted submissions only.
+    this.acceptedOnly = format == PackageFormat.LEGACY;
   }
 
   /**
@@ -39,7 +43,7 @@ final class SubmissionRules {
    *     nothing
    */
   static List<ReferenceSubmission> read(
-      PackageFiles files, ProblemType type, Set<String> testNames) {
+      PackageFiles files, PackageFormat format, ProblemType type, Set<String> testNames) {
     Optional<PackageEntry> dir = files.find(SUBMISSIONS).filter(PackageEntry::directory);
     if (dir.isEmpty()) {
       files.report().warn(SUBMISSIONS + "/: missing, the package has no reference submissions");
@@ -53,7 +57,7 @@ final class SubmissionRules {
             .map(f -> SubmissionsYaml.read(YamlMap.read(files, f), type))
             .orElse(List.of());
     warnUnmatchedTestGlobs(files.report(), entries, testNames);
-    return new SubmissionRules(files, entries).read(dir.get(), folders);
+    return new SubmissionRules(files, entries, format).read(dir.get(), folders);
   }
 
   private List<ReferenceSubmission> read(PackageEntry dir, List<PackageEntry> folders) {
@@ -146,7 +150,7 @@ final class SubmissionRules {
                 .filter(SubmissionRule::constrains)
                 .map(SubmissionRule::expectation)
                 .toList(),
-            SubmissionRule.combine(rules)));
+            SubmissionRule.combine(rules, acceptedOnly)));
   }
 
   /** The folder's default, overridden by the submissions.yaml key of the same name. */

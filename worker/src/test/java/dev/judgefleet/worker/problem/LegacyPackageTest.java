@@ -40,6 +40,29 @@ class LegacyPackageTest {
   }
 
   @Test
+  void onlyAcceptedSubmissionsBoundALegacyTimeLimitFromBelowAsInProblemtools() {
+    ProblemPackage p =
+        new PackageDir(tmp, "legacytl")
+            .file("problem.yaml", "name: T\n")
+            .test("data/secret/1")
+            .file("submissions/accepted/a.py", "pass\n")
+            .file("submissions/wrong_answer/wa.py", "pass\n")
+            .file("submissions/run_time_error/rte.py", "pass\n")
+            .file("submissions/time_limit_exceeded/tle.py", "pass\n")
+            .file("submissions/other/tagged.c", "// @EXPECTED_RESULTS@: CORRECT\n")
+            .load();
+
+    assertEquals(
+        List.of(
+            "accepted/a.py LOWER",
+            "other/tagged.c LOWER",
+            "run_time_error/rte.py NONE",
+            "time_limit_exceeded/tle.py UPPER",
+            "wrong_answer/wa.py NONE"),
+        p.submissions().stream().map(s -> s.name() + " " + s.timeLimitUse()).toList());
+  }
+
+  @Test
   void readsProblemYamlTimelimitFileAndLimits() {
     ProblemPackage p = legacyPassFail().load();
 
