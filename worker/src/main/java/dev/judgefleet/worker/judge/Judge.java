@@ -69,6 +69,7 @@ public final class Judge implements AutoCloseable {
               + problem.limits().codeBytes(),
           null);
     }
+    source = IncludedSources.apply(problem, language, source);
     Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source);
     if (unbuildable.isPresent()) {
       return run.finish(Verdict.CE, unbuildable.get(), null);
@@ -107,22 +108,73 @@ public final class Judge implements AutoCloseable {
                 problem.type().multiPass(),
                 problem.limits().validationPasses(),
                 passInputs);
-        List<TestGroup> order =
-            tests != null
-                ? List.of(inlineGroup(tests))
-                : List.of(problem.sample(), problem.secret());
-        int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
-        TestWalk walk =
-            new TestWalk(
-                execution::run, progress, total, options.runAllTests(), problem.type().scoring());
-        for (TestGroup group : order) {
-          if (!walk.group(group)) {
-            break;
-          }
-        }
-        return run.result(walk.outcomes(), program);
+        return run.result(walk(problem, tests, execution, options, progress), program);
       }
     }
+  }
+
+  /**
+   * Judges the answers of a submit-answer problem (2025-09 {@code submit-answer}): nothing is
+   * compiled or run, each test's answer file (see {@link AnswerFiles}) is checked as the output.
+   *
+   * @param tests the tests to check, or null for the package's own (samples, then secret)
+   */
+  public JudgeResult judgeAnswers(
+      ProblemPackage problem,
+      SourceBundle answers,
+      List<TestCase> tests,
+      JudgeOptions options,
+      ProgressListener progress) {
+    long start = System.nanoTime();
+    Run run = new Run(problem, Duration.ZERO, start);
+    if (answers.totalBytes() > problem.limits().codeBytes()) {
+      return run.finish(
+          Verdict.CE,
+          "the answers are "
+              + answers.totalBytes()
+              + " bytes, over the limit of "
+              + problem.limits().codeBytes(),
+          null);
+    }
+    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-answers-")) {
+      OutputChecker checker;
+      try {
+        checker =
+            problem.validation().custom()
+                ? new ValidatorRunner(
+                    engine, problem, validators.get(problem, options.slot()), options.slot())
+                : new DefaultChecker();
+      } catch (ValidatorBuildException e) {
+        return run.finish(Verdict.IE, e.getMessage(), null);
+      }
+      try (checker) {
+        TestExecution execution =
+            new TestExecution(
+                checker, new AnswerFiles(answers, checker, scratch.path()), false, 1, null);
+        return run.result(walk(problem, tests, execution, options, progress), null);
+      }
+    }
+  }
+
+  /** Runs the tests in judging order, as far as the problem's kind says to go. */
+  private static Map<String, TestOutcome> walk(
+      ProblemPackage problem,
+      List<TestCase> tests,
+      TestExecution execution,
+      JudgeOptions options,
+      ProgressListener progress) {
+    List<TestGroup> order =
+        tests != null ? List.of(inlineGroup(tests)) : List.of(problem.sample(), problem.secret());
+    int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
+    TestWalk walk =
+        new TestWalk(
+            execution::run, progress, total, options.runAllTests(), problem.type().scoring());
+    for (TestGroup group : order) {
+      if (!walk.group(group)) {
+        break;
+      }
+    }
+    return walk.outcomes();
   }
 
   /** The state of one judging, and how it ends. */

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.language.EntryPoint;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.sandbox.MountLayer;
 import dev.judgefleet.worker.sandbox.RunLimits;
@@ -51,7 +52,7 @@ public final class ProgramBuilder {
   public static CompiledProgram build(
       Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
     String main = mainName(language, source);
-    String fileName = fileFor(language, main);
+    String fileName = mainFile(language, source);
     // Judge reports a clash as CE through unbuildable(); other callers must not lose a file.
     if (source.others().containsKey(fileName)) {
       throw new IllegalArgumentException(clash(fileName));
@@ -103,9 +104,21 @@ public final class ProgramBuilder {
     return language.entryPoint().mainName(text, language.defaultMain());
   }
 
-  /** The name the main file is saved under in /box. */
+  /**
+   * The name the main file is saved under in /box: the language's name for it, or, when another
+   * file of the submission has that name and the main file has a name of its own in the language,
+   * its own (a Python module {@code main.py} beside the entry point {@code ac.py}).
+   */
   static String mainFile(Language language, SourceBundle source) {
-    return fileFor(language, mainName(language, source));
+    String named = fileFor(language, mainName(language, source));
+    if (source.others().containsKey(named)
+        && source.mainFileName().isPresent()
+        && language.entryPoint() == EntryPoint.FIXED
+        && language.isSourceFile(source.mainFileName().get())
+        && !source.others().containsKey(source.mainFileName().get())) {
+      return source.mainFileName().get();
+    }
+    return named;
   }
 
   private static String fileFor(Language language, String main) {

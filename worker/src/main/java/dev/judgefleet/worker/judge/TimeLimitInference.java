@@ -6,18 +6,11 @@ import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemLimits;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.problem.ReferenceSubmission;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
  * Derives a time limit from the reference submissions, as the format defines it when a package
@@ -52,63 +45,64 @@ public final class TimeLimitInference {
     }
   }
 
-  /**
-   * Where the lower-bound runs go: done at once on one slot, or handed to a pool that finds each a
-   * slot. A run is given the slot to judge on.
-   */
-  public interface Runs {
-    Future<JudgeResult> submit(IntFunction<JudgeResult> onSlot);
+  /** A submission that bounds the limit from below, in a language this host runs. */
+  public record LowerBound(ReferenceSubmission submission, Language language) {
+    /** Its run on every test under {@code cap}, on {@code slot}. */
+    public JudgeResult judge(Judge judge, ProblemPackage problem, Duration cap, int slot) {
+      return judge.judge(
+          problem,
+          language,
+          ReferenceSources.read(submission, language),
+          cap,
+          null,
+          new JudgeOptions(true, slot),
+          ProgressListener.NONE);
+    }
   }
 
   /** Infers the limit judging the lower-bound submissions one after another on {@code slot}. */
   public static Inferred infer(
       Judge judge, ProblemPackage problem, LanguageCatalog languages, int slot) {
-    return infer(
-        judge, problem, languages, run -> CompletableFuture.completedFuture(run.apply(slot)));
+    return infer(judge, problem, languages, slot, CAP);
   }
 
-  /**
-   * Infers the limit with the lower-bound submissions' runs handed to {@code runs}, all of them
-   * before waiting for any, so that a pool may judge them in parallel.
-   */
-  public static Inferred infer(
-      Judge judge, ProblemPackage problem, LanguageCatalog languages, Runs runs) {
-    return infer(judge, problem, languages, runs, CAP);
-  }
-
-  /** {@link #infer(Judge, ProblemPackage, LanguageCatalog, Runs)} under another cap. */
+  /** {@link #infer(Judge, ProblemPackage, LanguageCatalog, int)} under another cap. */
   static Inferred infer(
-      Judge judge, ProblemPackage problem, LanguageCatalog languages, Runs runs, Duration cap) {
-    Map<String, Future<JudgeResult>> pending = new LinkedHashMap<>();
+      Judge judge, ProblemPackage problem, LanguageCatalog languages, int slot, Duration cap) {
+    Map<String, JudgeResult> results = new LinkedHashMap<>();
+    for (LowerBound bound : lowerBounds(problem, languages)) {
+      results.put(bound.submission().name(), bound.judge(judge, problem, cap, slot));
+    }
+    return fromRuns(problem, results, cap);
+  }
+
+  /** The submissions that bound the limit from below and that this host can run. */
+  public static List<LowerBound> lowerBounds(ProblemPackage problem, LanguageCatalog languages) {
+    List<LowerBound> bounds = new ArrayList<>();
     for (ReferenceSubmission submission : problem.submissions()) {
       if (submission.timeLimitUse() != ReferenceSubmission.TimeLimitUse.LOWER) {
         continue;
       }
-      Optional<Language> found = languageOf(submission, languages);
-      if (found.isEmpty() || !LanguageCatalog.available(found.get())) {
-        continue;
+      ReferenceSources.Detected found = ReferenceSources.languageOf(submission, languages);
+      if (found.available()) {
+        bounds.add(new LowerBound(submission, found.language().get()));
       }
-      Language language = found.get();
-      pending.put(
-          submission.name(),
-          runs.submit(
-              slot ->
-                  judge.judge(
-                      problem,
-                      language,
-                      read(submission, language),
-                      cap,
-                      null,
-                      new JudgeOptions(true, slot),
-                      ProgressListener.NONE)));
     }
-    Map<String, JudgeResult> results = new LinkedHashMap<>();
+    return bounds;
+  }
+
+  /**
+   * The limit the lower-bound submissions' runs under {@code cap} give.
+   *
+   * @param results each lower-bound submission's result, by name
+   * @throws DerivationFailed if one ran into the cap, or none ran at all
+   */
+  public static Inferred fromRuns(
+      ProblemPackage problem, Map<String, JudgeResult> results, Duration cap) {
     long slowest = 0;
     String slowestRun = "";
-    for (Map.Entry<String, Future<JudgeResult>> run : pending.entrySet()) {
-      JudgeResult result = Futures.await(run.getValue());
-      results.put(run.getKey(), result);
-      for (TestOutcome test : result.tests()) {
+    for (Map.Entry<String, JudgeResult> run : results.entrySet()) {
+      for (TestOutcome test : run.getValue().tests()) {
         if (test.verdict() == Verdict.TLE) {
           // Its true run time is unknown: any limit made from the cap would be made up.
           throw new DerivationFailed(
@@ -155,44 +149,5 @@ public final class TimeLimitInference {
     double needed = slowestNanos * limits.acToTimeLimit();
     long steps = Math.max(1, (long) Math.ceil(needed / resolution - 1e-9));
     return Duration.ofNanos(steps * resolution);
-  }
-
-  /** The submission's language: submissions.yaml's, else its first file's extension. */
-  public static Optional<Language> languageOf(
-      ReferenceSubmission submission, LanguageCatalog languages) {
-    if (submission.language().isPresent()) {
-      return languages.find(submission.language().get());
-    }
-    for (var file : submission.files()) {
-      Optional<Language> language = languages.forFile(file.getFileName().toString());
-      if (language.isPresent()) {
-        return language;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The submission's code: its first file in the language is the main one; the others (of a
-   * submission that is a directory) go beside it under their own names.
-   */
-  public static SourceBundle read(ReferenceSubmission submission, Language language) {
-    List<Path> files = submission.files();
-    Path main =
-        files.stream()
-            .filter(f -> language.isSourceFile(f.getFileName().toString()))
-            .findFirst()
-            .orElse(files.get(0));
-    try {
-      Map<String, byte[]> others = new LinkedHashMap<>();
-      for (Path file : files) {
-        if (!file.equals(main)) {
-          others.putIfAbsent(file.getFileName().toString(), Files.readAllBytes(file));
-        }
-      }
-      return new SourceBundle(Files.readAllBytes(main), others);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + submission.name(), e);
-    }
   }
 }

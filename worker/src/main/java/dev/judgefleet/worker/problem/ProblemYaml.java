@@ -97,7 +97,12 @@ record ProblemYaml(
         new ProblemType(
             declared.scoring() || validation.contains("score"),
             declared.interactive() || validation.contains("interactive"),
-            declared.multiPass() || validation.contains("multi-pass"));
+            declared.multiPass() || validation.contains("multi-pass"),
+            declared.submitAnswer());
+    if (type.submitAnswer() && (type.interactive() || type.multiPass())) {
+      throw yaml.error(
+          "validation", "an interactive or multi-pass problem cannot be submit-answer");
+    }
     if (validation.contains("score") && !declared.scoring()) {
       yaml.warnKey(
           "validation", "\"score\" on a problem whose type is not scoring; judged as scoring");
@@ -166,32 +171,47 @@ record ProblemYaml(
     return yaml.string("name").orElse(id);
   }
 
+  /**
+   * {@code type}: a string or a sequence of strings. A string may name several types separated by
+   * spaces ({@code pass-fail submit-answer}, {@code interactive multi-pass}), as the format's own
+   * examples and BAPCtools' templates write it.
+   */
   private static ProblemType type(YamlMap yaml) {
-    List<String> values = yaml.stringOrList("type").orElse(List.of("pass-fail"));
+    List<String> values = new ArrayList<>();
+    for (String value : yaml.stringOrList("type").orElse(List.of("pass-fail"))) {
+      values.addAll(YamlMap.splitWords(value));
+    }
     if (values.isEmpty()) {
-      throw yaml.error("type", "must not be an empty sequence");
+      throw yaml.error("type", "must not be empty");
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String value : values) {
       switch (value) {
-        case "pass-fail", "scoring", "multi-pass", "interactive" -> {
+        case "pass-fail", "scoring", "multi-pass", "interactive", "submit-answer" -> {
           if (!seen.add(value)) {
             yaml.warnKey("type", "\"" + value + "\" is given twice");
           }
         }
-        case "submit-answer" ->
-            throw yaml.error("type", "\"submit-answer\" is not supported by this judge");
         default ->
             throw yaml.error(
                 "type",
-                "must be pass-fail, scoring, multi-pass or interactive, got \"" + value + "\"");
+                "must be pass-fail, scoring, multi-pass, interactive or submit-answer, got \""
+                    + value
+                    + "\"");
       }
     }
     if (seen.contains("pass-fail") && seen.contains("scoring")) {
       throw yaml.error("type", "cannot be both pass-fail and scoring");
     }
+    if (seen.contains("submit-answer")
+        && (seen.contains("multi-pass") || seen.contains("interactive"))) {
+      throw yaml.error("type", "submit-answer cannot be multi-pass or interactive");
+    }
     return new ProblemType(
-        seen.contains("scoring"), seen.contains("interactive"), seen.contains("multi-pass"));
+        seen.contains("scoring"),
+        seen.contains("interactive"),
+        seen.contains("multi-pass"),
+        seen.contains("submit-answer"));
   }
 
   /** Legacy {@code validation}: {@code default}, or {@code custom} and some flags. */

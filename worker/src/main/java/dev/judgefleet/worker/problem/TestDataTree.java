@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.problem;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,11 +30,17 @@ final class TestDataTree {
   private final PackageFormat format;
   private final ProblemType type;
   private final List<String> problemValidatorArgs;
+  private final boolean generators;
   private int testCount;
 
   private TestDataTree(
-      PackageFiles files, PackageFormat format, ProblemType type, List<String> problemArgs) {
+      PackageFiles files,
+      PackageFormat format,
+      ProblemType type,
+      List<String> problemArgs,
+      boolean generators) {
     this.files = files;
+    this.generators = generators;
     this.report = files.report();
     this.format = format;
     this.type = type;
@@ -45,13 +52,15 @@ final class TestDataTree {
    *
    * @param problemValidatorArgs the problem-wide validator arguments (legacy {@code
    *     validator_flags}), first in every test's validator arguments
+   * @param generators whether a generators.yaml writes the data (for messages)
    */
   static TestData read(
       PackageFiles files,
       PackageFormat format,
       ProblemType type,
-      List<String> problemValidatorArgs) {
-    return new TestDataTree(files, format, type, problemValidatorArgs).read();
+      List<String> problemValidatorArgs,
+      boolean generators) {
+    return new TestDataTree(files, format, type, problemValidatorArgs, generators).read();
   }
 
   private TestData read() {
@@ -60,7 +69,9 @@ final class TestDataTree {
             .find(DATA)
             .filter(PackageEntry::directory)
             .orElseThrow(
-                () -> report.error(files.pathOf(DATA), "missing: the package has no test data"));
+                () ->
+                    report.error(
+                        files.pathOf(DATA), "missing: the package has no test data" + generated()));
     List<PackageEntry> entries = files.list(data);
     GroupConfig root = GroupConfig.NONE.below(rootConfig(entries), format);
     for (PackageEntry entry : entries) {
@@ -77,19 +88,38 @@ final class TestDataTree {
         sampleDir
             .map(dir -> readGroup(dir, "sample", root))
             .orElseGet(() -> new GroupDraft("sample", data, Optional.empty(), root));
-    PackageEntry secretDir =
-        files
-            .find(data, "secret")
-            .filter(PackageEntry::directory)
-            .orElseThrow(
-                () ->
-                    report.error(
-                        files.pathOf(DATA + "/secret"), "missing: there is no secret test data"));
-    GroupDraft secret = readGroup(secretDir, "secret", root);
+    Optional<PackageEntry> secretDir = files.find(data, "secret").filter(PackageEntry::directory);
+    GroupDraft secret =
+        secretDir
+            .map(dir -> readGroup(dir, "secret", root))
+            .orElseGet(() -> new GroupDraft("secret", data, Optional.empty(), root));
     if (secret.testCount() == 0) {
-      throw report.error(files.pathOf(secretDir), "has no test cases");
+      Path where = secretDir.map(files::pathOf).orElse(files.pathOf(DATA + "/secret"));
+      String what = secretDir.isPresent() ? "has no test cases" : "missing";
+      if (sample.testCount() == 0) {
+        throw report.error(
+            where, what + ", and data/sample has none either: nothing to judge" + generated());
+      }
+      // DOMjudge judges such packages on their samples (its own example problem is one).
+      report.warn(
+          DATA
+              + "/secret/: "
+              + what
+              + "; submissions are judged on the "
+              + sample.testCount()
+              + " sample test cases only"
+              + generated());
     }
     return GroupScoring.finish(files, format, type, sample, secret);
+  }
+
+  /** The hint for a package whose data a generator writes, else "". */
+  private String generated() {
+    return generators
+        ? " (the test data is generated from generators/generators.yaml: run `judge generate "
+            + files.root()
+            + "` to write it)"
+        : "";
   }
 
   /** {@code data/testdata.yaml} (legacy) or {@code data/test_group.yaml} (2023-07-draft). */

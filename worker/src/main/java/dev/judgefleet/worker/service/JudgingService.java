@@ -93,12 +93,14 @@ public final class JudgingService {
             !request.tests().isEmpty());
     ScratchDirectory scratch = null;
     try {
+      Optional<ProblemPackage> stored = problems.find(request.problemId());
+      // A submit-answer problem's submission is its answers: its language does not matter.
+      boolean answers = stored.map(p -> p.type().submitAnswer()).orElse(false);
       Optional<Language> language = languages.find(request.language());
-      if (language.isEmpty() || !LanguageCatalog.available(language.get())) {
+      if (!answers && (language.isEmpty() || !LanguageCatalog.available(language.get()))) {
         return internalError(
             context, "language '" + request.language() + "' is not available on node " + node);
       }
-      Optional<ProblemPackage> stored = problems.find(request.problemId());
       if (stored.isPresent()
           && request.problemVersion().isPresent()
           && !request.problemVersion().get().equals(stored.get().contentVersion())) {
@@ -132,9 +134,18 @@ public final class JudgingService {
       }
       ProblemPackage problem =
           withOverrides(stored.orElseGet(() -> inlineProblem(request.problemId())), request);
-      Duration timeLimit = timeLimit(problem, request, slot);
       JudgeResult result =
-          judgeWithRetries(problem, language.get(), request, timeLimit, inline, slot, progress);
+          answers
+              ? judge.judgeAnswers(
+                  problem, request.source(), inline, new JudgeOptions(false, slot), progress)
+              : judgeWithRetries(
+                  problem,
+                  language.get(),
+                  request,
+                  timeLimit(problem, request, slot),
+                  inline,
+                  slot,
+                  progress);
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
       return internalError(context, e.getMessage());
