@@ -60,9 +60,13 @@ public final class ValidatorBuilder {
     } else if (names.contains("__main__.py")) {
       compile = List.of();
       run = List.of("/usr/bin/python3", "/box");
-    } else if (names.size() == 1 && names.get(0).endsWith(".py")) {
+    } else if (names.stream().filter(n -> n.endsWith(".py")).count() == 1) {
+      // Files in no language (a README, data) go along; they are not programs.
       compile = List.of();
-      run = List.of("/usr/bin/python3", "/box/" + names.get(0));
+      run =
+          List.of(
+              "/usr/bin/python3",
+              "/box/" + names.stream().filter(n -> n.endsWith(".py")).findFirst().orElseThrow());
     } else {
       throw new ValidatorBuildException(
           "problem "

@@ -204,6 +204,70 @@ class LegacyPackageTest {
   }
 
   @Test
+  void headersBesideTheCheckerAreOneProgramWithIt() {
+    PackageDir pkg =
+        new PackageDir(tmp, "testlib")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1")
+            .file("output_validators/checker.cpp", "#include \"testlib.h\"\n")
+            .file("output_validators/testlib.h", "// testlib\n")
+            .file("output_validators/README", "how to build\n")
+            .file("submissions/accepted/a.py", "pass\n");
+
+    ProblemPackage p = pkg.load();
+
+    Path dir = p.root().resolve("output_validators");
+    assertEquals(Optional.of(dir), p.validation().validator());
+    assertEquals(
+        List.of(dir.resolve("README"), dir.resolve("checker.cpp"), dir.resolve("testlib.h")),
+        p.validation().files());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
+  void eitherValidatorDirectoryNameWorksInEitherFormat() {
+    PackageDir legacy =
+        new PackageDir(tmp, "singular")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1")
+            .file("output_validator/check.py", "exit(42)\n")
+            .file("submissions/accepted/a.py", "pass\n");
+    ProblemPackage l = legacy.load();
+    assertEquals(Optional.of(l.root().resolve("output_validator")), l.validation().validator());
+    assertEquals(
+        List.of("output_validator/: the 2023-07+ name, read as output_validators/"), l.warnings());
+
+    PackageDir current =
+        new PackageDir(tmp, "plural")
+            .file("problem.yaml", "problem_format_version: 2025-09\nname: P\n")
+            .test("data/secret/1")
+            .file("output_validators/check/check.py", "exit(42)\n")
+            .file("output_validators/check/validation.h", "//\n");
+    ProblemPackage c = current.load();
+    assertEquals(
+        Optional.of(c.root().resolve("output_validators/check")), c.validation().validator());
+    assertTrue(
+        c.warnings().contains("output_validators/: the legacy name, read as output_validator/"),
+        c.warnings().toString());
+  }
+
+  @Test
+  void anEmptyOutputValidatorDirectoryLeavesTheDefaultValidator() {
+    PackageDir pkg =
+        new PackageDir(tmp, "empty")
+            .file("problem.yaml", "problem_format_version: 2025-09\nname: E\n")
+            .test("data/secret/1")
+            .file("output_validator/.gitkeep", "");
+
+    ProblemPackage p = pkg.load();
+
+    assertFalse(p.validation().custom());
+    assertTrue(
+        p.warnings().contains("output_validator/: ignored, it has no files"),
+        p.warnings().toString());
+  }
+
+  @Test
   void twoOutputValidatorsAreAnError() {
     PackageDir pkg =
         new PackageDir(tmp, "two")
