@@ -156,13 +156,34 @@ public final class Judge implements AutoCloseable {
     }
   }
 
-  /** Runs the tests in judging order, as far as the problem's kind says to go. */
-  private static Map<String, TestOutcome> walk(
+  /**
+   * What running the tests came to: every outcome, and for a legacy package the grade of the whole
+   * and of every group.
+   */
+  private record Walked(
+      Map<String, TestOutcome> outcomes,
+      Optional<LegacyGrader.Graded> legacy,
+      List<ScoreAggregator.GroupResult> groups,
+      Map<String, Double> testScores) {}
+
+  /**
+   * Runs the tests in judging order, as far as the problem's kind says to go: a legacy package's as
+   * its testdata.yaml files say ({@link LegacyGrader}), others by {@link TestWalk}.
+   */
+  private static Walked walk(
       ProblemPackage problem,
       List<TestCase> tests,
       TestExecution execution,
       JudgeOptions options,
       ProgressListener progress) {
+    if (tests == null && problem.legacyGrading().isPresent()) {
+      int total = problem.allTests().size();
+      LegacyGrader grader =
+          new LegacyGrader(execution::run, progress, total, options.runAllTests());
+      LegacyGrader.Graded root =
+          grader.root(problem.legacyGrading().get(), problem.sample(), problem.secret());
+      return new Walked(grader.outcomes(), Optional.of(root), grader.groups(), grader.testScores());
+    }
     List<TestGroup> order =
         tests != null ? List.of(inlineGroup(tests)) : List.of(problem.sample(), problem.secret());
     int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
@@ -174,7 +195,7 @@ public final class Judge implements AutoCloseable {
         break;
       }
     }
-    return walk.outcomes();
+    return new Walked(walk.outcomes(), Optional.empty(), List.of(), Map.of());
   }
 
   /** The state of one judging, and how it ends. */
@@ -213,7 +234,11 @@ public final class Judge implements AutoCloseable {
           Duration.ofNanos(System.nanoTime() - start));
     }
 
-    JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
+    JudgeResult result(Walked walked, CompiledProgram program) {
+      if (walked.legacy().isPresent()) {
+        return legacyResult(walked, program);
+      }
+      Map<String, TestOutcome> outcomes = walked.outcomes();
       List<TestOutcome> tests = new ArrayList<>(outcomes.values());
       Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
       Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
@@ -226,6 +251,32 @@ public final class Judge implements AutoCloseable {
       if (!scores.errors().isEmpty()) {
         return finish(Verdict.IE, String.join("\n", scores.errors()), program, tests, scores);
       }
+      return finish(verdict, message, program, tests, scores);
+    }
+
+    /** A legacy package's verdict and score: its root's grade (see {@link LegacyGrader}). */
+    private JudgeResult legacyResult(Walked walked, CompiledProgram program) {
+      List<TestOutcome> tests = new ArrayList<>(walked.outcomes().values());
+      LegacyGrader.Graded root = walked.legacy().orElseThrow();
+      Verdict verdict = root.verdict();
+      String message =
+          tests.stream()
+              .filter(t -> t.verdict() == verdict)
+              .findFirst()
+              .or(() -> tests.stream().filter(t -> !t.accepted()).findFirst())
+              .map(TestOutcome::checkerMessage)
+              .orElse("");
+      if (!problem.type().scoring()) {
+        // ICPC style: a testlib presentation error is a wrong answer.
+        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
+      }
+      ScoreAggregator.Scores scores =
+          new ScoreAggregator.Scores(
+              root.score(),
+              problem.secret().maxScore(),
+              walked.groups(),
+              walked.testScores(),
+              List.of());
       return finish(verdict, message, program, tests, scores);
     }
   }

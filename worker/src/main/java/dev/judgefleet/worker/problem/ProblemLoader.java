@@ -62,6 +62,7 @@ public final class ProblemLoader {
         submissions,
         files.report().warnings(),
         includes,
-        generators.map(PackageEntry::file));
+        generators.map(PackageEntry::file),
+        data.rootGrading());
   }
 }

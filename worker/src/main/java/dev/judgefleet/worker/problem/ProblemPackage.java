@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param includes the files {@code include/} adds to every submission
  * @param generators {@code generators/generators.yaml} when the test data is generated (BAPCtools):
  *     the data under {@code data/} is what {@code judge generate} last wrote
+ * @param legacyGrading how a legacy package grades sample and secret together ({@code
+ *     data/testdata.yaml}); empty for 2023-07 and later, whose groups are scored as the format says
  */
 public record ProblemPackage(
     String id,
@@ -40,16 +42,18 @@ public record ProblemPackage(
     List<ReferenceSubmission> submissions,
     List<String> warnings,
     IncludedFiles includes,
-    Optional<Path> generators) {
+    Optional<Path> generators,
+    Optional<LegacyGrading> legacyGrading) {
 
   public ProblemPackage {
     submissions = List.copyOf(submissions);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(includes, "includes");
     Objects.requireNonNull(generators, "generators");
+    Objects.requireNonNull(legacyGrading, "legacyGrading");
   }
 
-  /** A package without included files or generators. */
+  /** A package without included files, generators or legacy grading. */
   public ProblemPackage(
       String id,
       String name,
@@ -77,6 +81,7 @@ public record ProblemPackage(
         submissions,
         warnings,
         IncludedFiles.NONE,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -96,7 +101,8 @@ public record ProblemPackage(
         submissions,
         warnings,
         includes,
-        generators);
+        generators,
+        legacyGrading);
   }
 
   /** Every test in judging order: samples, then secret. */

@@ -26,6 +26,7 @@ final class SubmissionRules {
   private final List<SubmissionsYaml.Entry> entries;
   private final Set<SubmissionsYaml.Entry> used = new HashSet<>();
   private final boolean acceptedOnly;
+  private final PackageFormat format;
 
   private SubmissionRules(
       PackageFiles files, List<SubmissionsYaml.Entry> entries, PackageFormat format) {
@@ -34,6 +35,7 @@ final class SubmissionRules {
     this.entries = entries;
     // problemtools derives a legacy package's limit from its accepted submissions only.
     this.acceptedOnly = format == PackageFormat.LEGACY;
+    this.format = format;
   }
 
   /**
@@ -70,7 +72,9 @@ final class SubmissionRules {
         }
         continue;
       }
-      List<PackageEntry> programs = files.list(folder);
+      // BAPCtools' convention: a submission named *.disabled or *.template is not one.
+      List<PackageEntry> programs =
+          files.list(folder).stream().filter(p -> !SubmissionRules.disabled(p)).toList();
       boolean configured = false;
       for (SubmissionsYaml.Entry entry : entries) {
         for (PackageEntry program : programs) {
@@ -94,6 +98,10 @@ final class SubmissionRules {
       }
     }
     return submissions;
+  }
+
+  private static boolean disabled(PackageEntry program) {
+    return program.name().endsWith(".disabled") || program.name().endsWith(".template");
   }
 
   private Optional<ReferenceSubmission> submission(
@@ -155,7 +163,7 @@ final class SubmissionRules {
 
   /** The folder's default, overridden by the submissions.yaml key of the same name. */
   private List<SubmissionRule> folderRules(String folder) {
-    Optional<SubmissionRule> base = DefaultFolders.rule(folder);
+    Optional<SubmissionRule> base = DefaultFolders.rule(folder, format);
     if (base.isEmpty()) {
       return List.of();
     }

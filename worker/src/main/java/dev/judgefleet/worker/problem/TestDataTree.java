@@ -110,7 +110,7 @@ final class TestDataTree {
               + " sample test cases only"
               + generated());
     }
-    return GroupScoring.finish(files, format, type, sample, secret);
+    return GroupScoring.finish(files, format, type, sample, secret, root);
   }
 
   /** The hint for a package whose data a generator writes, else "". */
@@ -125,13 +125,15 @@ final class TestDataTree {
   /** {@code data/testdata.yaml} (legacy) or {@code data/test_group.yaml} (2023-07-draft). */
   private Optional<GroupConfig> rootConfig(List<PackageEntry> entries) {
     if (format == PackageFormat.V2025_09) {
+      // 2025-09 has test_group.yaml only in sample, secret and groups, but BAPCtools writes one
+      // in data/ (its generators.yaml's top level) and judges with it: its args reach every test.
       findFile(entries, TestGroupYaml.FILE)
           .ifPresent(
               f ->
                   report.warn(
                       f.path()
-                          + ": ignored, 2025-09 reads test_group.yaml in sample, secret and groups"));
-      return Optional.empty();
+                          + ": read for every test as BAPCtools does; 2025-09 reads test_group.yaml"
+                          + " in sample, secret and groups"));
     }
     return groupConfig(entries);
   }

@@ -147,8 +147,24 @@ class LegacyPackageTest {
     assertEquals(25.0, a.acceptScore());
     TestGroup b = p.secret().groups().get(1);
     assertEquals(Aggregation.SUM, b.aggregation());
-    assertEquals(OptionalDouble.empty(), b.maxScore());
-    assertEquals(1.0, b.acceptScore());
+    // Every key is inherited on its own, as the legacy format and problemtools say.
+    assertEquals(OptionalDouble.of(100), b.maxScore());
+    assertEquals(25.0, b.acceptScore());
+
+    LegacyGrading root = p.legacyGrading().orElseThrow();
+    assertFalse(root.breakOnReject());
+    assertTrue(root.ignoreSample());
+    LegacyGrading secret = p.secret().legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.FIRST_ERROR, secret.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.MIN, secret.scoreMode());
+    assertFalse(secret.breakOnReject());
+    assertEquals(0, secret.rangeMin());
+    assertEquals(100, secret.rangeMax());
+    LegacyGrading bGrading = b.legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.WORST_ERROR, bGrading.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.SUM, bGrading.scoreMode());
+    assertEquals(25, bGrading.acceptScore());
+    assertFalse(bGrading.ignoreSample());
   }
 
   @Test
@@ -305,20 +321,41 @@ class LegacyPackageTest {
   }
 
   @Test
-  void unsupportedGraderIsAnError() {
-    PackageDir pkg =
+  void everyModeOfTheDefaultGraderIsHonoured() {
+    ProblemPackage p =
         new PackageDir(tmp, "avg")
             .file("problem.yaml", "type: scoring\n")
             .test("data/secret/1")
-            .file("data/secret/testdata.yaml", "grader_flags: avg\n");
+            .file(
+                "data/secret/testdata.yaml",
+                "grader_flags: always_accept max avg accept_if_any_accepted\nreject_score: 2\n")
+            .file("submissions/accepted/a.py", "pass\n")
+            .load();
+
+    LegacyGrading g = p.secret().legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.ALWAYS_ACCEPT, g.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.AVG, g.scoreMode());
+    assertTrue(g.acceptIfAnyAccepted());
+    assertTrue(g.breakOnReject());
+    assertEquals(2, g.rejectScore());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
+  void customGradersAreAnError() {
+    PackageDir pkg =
+        new PackageDir(tmp, "custom")
+            .file("problem.yaml", "type: scoring\n")
+            .test("data/secret/1")
+            .file("data/secret/testdata.yaml", "grading: custom\n");
 
     ProblemException e = assertThrows(ProblemException.class, pkg::load);
 
     assertEquals(
-        "problem avg: "
+        "problem custom: "
             + pkg.root
             + "/data/secret/testdata.yaml:"
-            + " grader_flags \"avg\" is not supported by this judge (sum or min)",
+            + " grading custom is not supported by this judge (no custom graders)",
         e.getMessage());
   }
 
