@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       JudgeProblemCommand.class,
       VerifyCommand.class,
+      GenerateCommand.class,
       LanguagesCommand.class,
       BenchCommand.class,
       ServeCommand.class,

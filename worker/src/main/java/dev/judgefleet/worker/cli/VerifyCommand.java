@@ -60,6 +60,7 @@ public final class VerifyCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int parallel = jobs != null ? jobs : cores;
     List<ProblemPackage> problems = new ArrayList<>();
+    Map<String, java.time.Duration> timeLimits = new LinkedHashMap<>();
     for (Path dir : dirs) {
       try {
         problems.add(ProblemLoader.load(dir));
@@ -110,6 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
           continue;
         }
         rows.addAll(report.rows());
+        timeLimits.put(problem.id(), report.timeLimit());
         if (!json) {
           synchronized (progress) {
             progress.clear();
@@ -124,7 +126,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     long wallNanos = System.nanoTime() - start;
     if (json) {
-      JsonOutput.print(rows.stream().map(VerifyCommand::json).toList());
+      JsonOutput.print(rows.stream().map(row -> json(row, timeLimits.get(row.problem()))).toList());
     }
     boolean ok = broken.isEmpty() && rows.stream().allMatch(Verification.Row::ok);
     err.printf(
@@ -141,12 +143,16 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private static void print(PrintStream out, Verification.Report report) {
     ProblemPackage problem = report.problem();
-    out.printf(
-        Locale.ROOT,
-        "# %s: time limit %.3f s (%s)%n",
-        problem.id(),
-        report.timeLimit().toNanos() / 1e9,
-        report.timeLimitSource());
+    if (problem.type().submitAnswer()) {
+      out.printf("# %s: %s%n", problem.id(), report.timeLimitSource());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "# %s: time limit %.3f s (%s)%n",
+          problem.id(),
+          report.timeLimit().toNanos() / 1e9,
+          report.timeLimitSource());
+    }
     problem
         .generators()
         .ifPresent(
@@ -186,7 +192,7 @@ public final class VerifyCommand implements Callable<Integer> {
         status);
   }
 
-  private static Map<String, Object> json(Verification.Row row) {
+  private static Map<String, Object> json(Verification.Row row, java.time.Duration timeLimit) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("problem", row.problem());
     m.put("submission", row.submission());
@@ -196,6 +202,7 @@ public final class VerifyCommand implements Callable<Integer> {
     m.put("ok", row.ok());
     m.put("skipped", row.skipped());
     m.put("maxTimeMs", row.maxTime().toMillis());
+    m.put("timeLimitMs", timeLimit == null ? null : timeLimit.toMillis());
     m.put("failures", row.failures());
     return m;
   }

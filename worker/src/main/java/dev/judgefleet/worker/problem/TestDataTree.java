@@ -16,9 +16,9 @@ import java.util.Set;
  *
  * <p>Which directories are test data groups depends on the format: legacy allows groups at any
  * depth in {@code sample} and {@code secret}; 2023-07-draft allows them at any depth below {@code
- * secret}; 2025-09 only directly below {@code secret} ("The test data groups themselves can contain
- * directories, but not further groups"). The test cases in a directory that is not a group belong
- * to the group around it, named by their full path.
+ * secret}; 2025-09 only directly below {@code secret}, and only with a {@code test_group.yaml}
+ * ("The test data groups themselves can contain directories, but not further groups"). The test
+ * cases in a directory that is not a group belong to the group around it, named by their full path.
  */
 final class TestDataTree {
   static final String DATA = "data";
@@ -203,20 +203,36 @@ final class TestDataTree {
           files.pathOf(dir), "is both a test case (" + name + ".in) and a directory");
     }
     String path = prefix + "/" + name;
-    if (opensGroup(prefix)) {
+    if (opensGroup(prefix, dir)) {
       group.groups().add(readGroup(dir, path, group.effective()));
     } else {
       collect(group, files.list(dir), path, false);
     }
   }
 
-  /** Whether a subdirectory of the data directory {@code parent} is a test data group. */
-  private boolean opensGroup(String parent) {
+  /**
+   * Whether {@code dir}, a subdirectory of the data directory {@code parent}, is a test data group.
+   * 2025-09: "Every subdirectory of data/secret/ that contains a test_group.yaml configuration file
+   * is a test data group", and if there is one, "every subdirectory of data/secret/ must be a test
+   * data group": so either all of secret's subdirectories are groups (one lacking its file is
+   * warned about where it matters) or none is, and they hold more of secret's test cases.
+   */
+  private boolean opensGroup(String parent, PackageEntry dir) {
     return switch (format) {
       case LEGACY -> true;
       case V2023_07 -> parent.equals("secret") || parent.startsWith("secret/");
-      case V2025_09 -> parent.equals("secret");
+      case V2025_09 -> parent.equals("secret") && secretHasGroups(dir.parent());
     };
+  }
+
+  private boolean secretHasGroups(PackageEntry secret) {
+    for (PackageEntry child : files.list(secret)) {
+      if (child.directory()
+          && files.find(child, TestGroupYaml.FILE).filter(f -> !f.directory()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void addTest(

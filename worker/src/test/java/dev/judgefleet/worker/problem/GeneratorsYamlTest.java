@@ -1,0 +1,113 @@
+package dev.judgefleet.worker.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneratorsYamlTest {
+  @TempDir Path tmp;
+
+  private PackageDir pkg(String yaml) {
+    return new PackageDir(tmp, "gen")
+        .file("problem.yaml", "problem_format_version: 2025-09\nname: G\n")
+        .file("generators/gen.py", "print(1)\n")
+        .file("generators/lib.py", "x = 1\n")
+        .file("submissions/accepted/sol.py", "print(input())\n")
+        .file("generators/generators.yaml", yaml);
+  }
+
+  @Test
+  void casesGroupsNumberingCountsAndSeeds() {
+    GenerationPlan plan =
+        GenerationPlan.read(
+            pkg("""
+                solution: /submissions/accepted/sol.py
+                generators:
+                  tree: [gen.py, lib.py]
+                test_group.yaml:
+                  output_validator_args: [case_sensitive]
+                data:
+                  sample:
+                    data:
+                      - "": {in: "1 2", ans: "3"}
+                      - small: gen.py 5 {seed}
+                  secret:
+                    include: [sample]
+                    data:
+                      big:
+                        generate: tree {seed:2} {count}
+                        count: 2
+                      range:
+                        generate: gen.py {count}
+                        count: -1..=1
+                      hard:
+                        test_group.yaml: {max_score: 10}
+                        data:
+                          one:
+                            in: "9"
+                            yaml: {description: a nine}
+                """)
+                .root);
+
+    assertEquals(Optional.of("submissions/accepted/sol.py"), plan.solution());
+    assertEquals(Map.of("tree", List.of("gen.py", "lib.py")), plan.generators());
+    assertEquals(
+        List.of(
+            "sample/1",
+            "sample/2-small",
+            "secret/big-1",
+            "secret/big-2",
+            "secret/range--1",
+            "secret/range-0",
+            "secret/range-1",
+            "secret/hard/one"),
+        plan.cases().stream().map(GenerationPlan.Case::name).toList());
+    GenerationPlan.Case first = plan.cases().get(0);
+    assertEquals(Map.of("in", "1 2", "ans", "3"), first.literals());
+    long seed = GeneratorsYaml.seed("", "gen.py 5 {seed}");
+    assertTrue(seed >= 0 && seed < (1L << 31));
+    assertEquals(
+        new GenerationPlan.Call("gen.py", List.of("5", Long.toString(seed)), "gen.py 5 {seed}"),
+        plan.cases().get(1).generate().orElseThrow());
+    assertEquals(
+        List.of(Long.toString(GeneratorsYaml.seed("", "tree {seed:2} 2")), "2"),
+        plan.cases().get(3).generate().orElseThrow().args());
+    assertEquals(List.of("-1"), plan.cases().get(4).generate().orElseThrow().args());
+    assertEquals("description: a nine\n", plan.cases().get(7).literals().get("yaml"));
+    assertEquals(
+        Map.of(
+            "test_group.yaml", "output_validator_args:\n- case_sensitive\n",
+            "secret/hard/test_group.yaml", "max_score: 10\n"),
+        plan.files());
+    assertEquals(List.of(new GenerationPlan.Include("secret", "sample")), plan.includes());
+  }
+
+  @Test
+  void aCaseWithoutInputAndAMissingSolutionAreErrors() {
+    ProblemException noInput =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                GenerationPlan.read(
+                    pkg("data:\n  secret:\n    data:\n      a: {ans: '1'}\n").root));
+    assertTrue(
+        noInput.getMessage().endsWith("data/secret/a: a test case needs generate:, copy: or in:"),
+        noInput.getMessage());
+    ProblemException noSolution =
+        assertThrows(
+            ProblemException.class,
+            () -> GenerationPlan.read(pkg("solution: /submissions/nope.py\ndata: {}\n").root));
+    assertTrue(
+        noSolution
+            .getMessage()
+            .endsWith("solution: /submissions/nope.py does not exist in the package"),
+        noSolution.getMessage());
+  }
+}
