@@ -193,8 +193,10 @@ final class GeneratorsYaml {
         String prefix = String.format("%0" + width + "d", number);
         for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          String name = e.getKey().isEmpty() ? prefix : prefix + "-" + e.getKey();
-          child(path, name, e.getKey(), e.getValue(), here, sol);
+          // A YAML null key (~) is an empty name, as BAPCtools reads it.
+          String key = e.getKey().equals("~") ? "" : e.getKey();
+          String name = key.isEmpty() ? prefix : prefix + "-" + key;
+          child(path, name, key, e.getValue(), here, sol);
         }
       }
     } else {
