@@ -58,12 +58,24 @@ enum {
   REPLY_EXITED = 4,   // the run is over and cleaned up
 };
 
-// Where a step ran. Mirrored by StepPhase.java.
+// Where a step ran. Mirrored by StepPhase.java. PHASE_INIT is PID 1's own work between the
+// steps; its failures carry an init_op instead of a step index.
 enum {
   PHASE_SETUP = 1,
   PHASE_PREPARE = 2,
   PHASE_CHILD = 3,
   PHASE_CLEANUP = 4,
+  PHASE_INIT = 5,
+};
+
+// PID 1's own operations, named in a PHASE_INIT failure. Mirrored by InitOp.java. Any of them
+// failing ends the run without an exit report: the worker gives up on the sandbox.
+enum init_op {
+  OP_DECODE = 1,      // the run message was malformed
+  OP_SOCKETPAIR = 2,  // the child's report socket
+  OP_FORK = 3,        // the run's child
+  OP_PIDFD_OPEN = 4,  // a handle on the child to poll for its exit
+  OP_POLL = 5,        // waiting for the child, the worker and the seccomp listener
 };
 
 // Step codes. Mirrored by StepCode.java; a test keeps the two in sync.
@@ -77,6 +89,7 @@ enum step_code {
   STEP_PIVOT_ROOT = 7,
   STEP_SETHOSTNAME = 8,
   STEP_SCHED_SETSCHEDULER = 9,
+  STEP_UNSHARE = 10,
   STEP_SETSID = 20,
   STEP_WRITE_FD = 21,
   STEP_SETRLIMIT = 22,
@@ -106,8 +119,14 @@ enum {
 #define MAX_MESSAGE (1 << 20)
 #define MAX_STEPS 4096
 #define MAX_ARGS 4096
-#define MAX_PASSED_FDS 16
-#define CTL_FD 3
+
+// Shared with the worker, mirrored by a test: the control socket's descriptor, the most descriptors
+// one message may pass, and the exit report's size on the wire.
+enum {
+  CTL_FD = 3,
+  MAX_PASSED_FDS = 16,
+  EXIT_REPORT_BYTES = 64,
+};
 
 struct step {
   uint32_t code;
@@ -345,6 +364,10 @@ static int run_step(const struct step *s, const struct run *r) {
       if (sched_setscheduler(0, (int)step_int(s, 0), &param) == 0 || step_int(s, 2)) return 0;
       return errno;
     }
+    case STEP_UNSHARE:
+      // New namespaces for the child alone (a fresh IPC namespace per run); its children are
+      // born in them (unshare(2)).
+      return unshare((int)step_int(s, 0)) ? errno : 0;
     case STEP_SETSID:
       return setsid() < 0 ? errno : 0;
     case STEP_WRITE_FD:
@@ -444,6 +467,7 @@ struct exit_report {
   int64_t stime_us;
   int64_t maxrss_kb;
 };
+_Static_assert(sizeof(struct exit_report) == EXIT_REPORT_BYTES, "the worker reads 64 bytes");
 
 static int pidfd_open(pid_t pid) {
   return (int)syscall(SYS_pidfd_open, pid, 0);
@@ -506,62 +530,102 @@ static int take_report(int sock, struct child_state *child, int *listener) {
   return 1;
 }
 
-static void serve_run(const unsigned char *payload, const unsigned char *end, int *fds, int nfds) {
-  struct run r = {.npassed = nfds, .report_fd = -1};
-  memcpy(r.passed, fds, sizeof(int) * (size_t)nfds);
-  struct step_list prepare, child_steps, cleanup;
-  if (decode_list(&payload, end, &prepare) || decode_list(&payload, end, &child_steps) ||
-      decode_list(&payload, end, &cleanup)) {
-    reply_failed(PHASE_PREPARE, UINT32_MAX, EBADMSG);
-    goto out;
-  }
-  uint32_t index;
-  int err = run_list(&prepare, &r, &index);
-  if (err) {
-    reply_failed(PHASE_PREPARE, index, err);
-    goto out;
-  }
+// The lists of a run message, decoded once.
+struct run_lists {
+  struct step_list prepare, child, cleanup;
+};
 
-  int report[2];
+// What PID 1 watches while the run's main process lives.
+struct supervision {
+  pid_t pid;
+  int pidfd;
+  int report;    // PID 1's end of the child's report socket, or -1 once it is at its end
+  int listener;  // the seccomp notification fd, once the child sent it, or -1 once hung up
+  struct child_state child;
+  struct exit_report exit;
+};
+
+// Forks the run's child, which runs the child steps and execs, or reports the failing step and
+// exits. Returns the child's pid, or -1 with the failed init_op in *op and errno set.
+static pid_t start_child(const struct run_lists *lists, struct run *r, int report[2], int *op) {
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, report)) {
-    reply_failed(PHASE_PREPARE, UINT32_MAX, errno);
-    goto out;
+    *op = OP_SOCKETPAIR;
+    return -1;
   }
   pid_t pid = fork();
   if (pid < 0) {
-    reply_failed(PHASE_PREPARE, UINT32_MAX, errno);
+    int err = errno;
     close(report[0]);
     close(report[1]);
-    goto out;
+    *op = OP_FORK;
+    errno = err;
+    return -1;
   }
   if (pid == 0) {
     close(report[0]);
-    r.report_fd = report[1];
-    err = run_list(&child_steps, &r, &index);
+    r->report_fd = report[1];
+    uint32_t index = 0;
+    int err = run_list(&lists->child, r, &index);
     int64_t record[3] = {CHILD_FAILED, index, err};
-    send(r.report_fd, record, sizeof record, MSG_NOSIGNAL);
+    send(r->report_fd, record, sizeof record, MSG_NOSIGNAL);
     _exit(127);
   }
   close(report[1]);
-  for (int i = 0; i < nfds; i++) close(fds[i]);
-  nfds = 0;
+  return pid;
+}
 
-  struct exit_report exit_report = {
-      .type = REPLY_EXITED, .violation_nr = -1, .cleanup_failed_index = UINT32_MAX};
-  int pidfd = pidfd_open(pid), listener = -1, listener_open = 1, report_open = 1, exited = 0;
-  struct child_state child = {0, 0, 0, {0, 0, 0}};
-  while (!exited) {
+// Takes the main process's exit status and rusage when its pidfd says it exited.
+static int reap_main(struct supervision *sv) {
+  struct rusage ru;
+  int status;
+  int64_t seen = monotonic_ns();
+  if (wait4(sv->pid, &status, __WALL, &ru) != sv->pid) return 0;
+  sv->exit.exit_ns = seen;
+  if (WIFEXITED(status)) {
+    sv->exit.how = CLD_EXITED;
+    sv->exit.status = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    sv->exit.how = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
+    sv->exit.status = WTERMSIG(status);
+  }
+  sv->exit.utime_us = (int64_t)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec;
+  sv->exit.stime_us = (int64_t)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
+  sv->exit.maxrss_kb = ru.ru_maxrss;
+  return 1;
+}
+
+// Handles a message from the worker during a run. A hang-up or MSG_EXIT ends the sandbox.
+static void take_control(short revents) {
+  if (revents & (POLLHUP | POLLERR)) {
+    kill_all_and_reap();
+    _exit(0);
+  }
+  if (!(revents & POLLIN)) return;
+  uint32_t type = 0;
+  ssize_t n = recv(CTL_FD, &type, sizeof type, 0);
+  if (n <= 0 || type == MSG_EXIT) {
+    kill_all_and_reap();
+    _exit(0);
+  }
+  if (type == MSG_KILL) kill(-1, SIGKILL);
+}
+
+// Waits until the main process exits, passing on the exec report, naming a forbidden call (and
+// killing the run for it) and obeying the worker's kill. Returns 0, or -1 with errno from poll.
+static int supervise(struct supervision *sv) {
+  int listener_open = 1;
+  for (;;) {
     struct pollfd p[4] = {{CTL_FD, POLLIN, 0},
-                          {report_open ? report[0] : -1, POLLIN, 0},
-                          {pidfd, POLLIN, 0},
-                          {listener_open ? listener : -1, POLLIN, 0}};
+                          {sv->report, POLLIN, 0},
+                          {sv->pidfd, POLLIN, 0},
+                          {listener_open ? sv->listener : -1, POLLIN, 0}};
     if (poll(p, 4, -1) < 0) {
       if (errno == EINTR) continue;
-      break;
+      return -1;
     }
-    if (p[1].revents) report_open = take_report(report[0], &child, &listener);
-    if (listener >= 0 && (p[3].revents & POLLIN)) {
-      read_violation(listener, &exit_report);
+    if (p[1].revents && !take_report(sv->report, &sv->child, &sv->listener)) sv->report = -1;
+    if (sv->listener >= 0 && (p[3].revents & POLLIN)) {
+      read_violation(sv->listener, &sv->exit);
       kill(-1, SIGKILL);
     } else if (p[3].revents & (POLLHUP | POLLERR)) {
       // The filter has no users left: the program is exiting, but its pidfd may not be readable
@@ -569,64 +633,102 @@ static void serve_run(const unsigned char *payload, const unsigned char *end, in
       // real-time priority, keep the exiting program off the CPU).
       listener_open = 0;
     }
-    if (p[0].revents & (POLLHUP | POLLERR)) {
-      kill_all_and_reap();
-      _exit(0);
-    }
-    if (p[0].revents & POLLIN) {
-      uint32_t type = 0;
-      ssize_t n = recv(CTL_FD, &type, sizeof type, 0);
-      if (n <= 0 || type == MSG_EXIT) {
-        kill_all_and_reap();
-        _exit(0);
-      }
-      if (type == MSG_KILL) kill(-1, SIGKILL);
-    }
-    if (p[2].revents & POLLIN) {
-      struct rusage ru;
-      int status;
-      int64_t seen = monotonic_ns();
-      if (wait4(pid, &status, __WALL, &ru) == pid) {
-        exit_report.exit_ns = seen;
-        if (WIFEXITED(status)) {
-          exit_report.how = CLD_EXITED;
-          exit_report.status = WEXITSTATUS(status);
-        } else if (WIFSIGNALED(status)) {
-          exit_report.how = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
-          exit_report.status = WTERMSIG(status);
-        }
-        exit_report.utime_us = (int64_t)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec;
-        exit_report.stime_us = (int64_t)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
-        exit_report.maxrss_kb = ru.ru_maxrss;
-        exited = 1;
-      }
-    }
+    take_control(p[0].revents);
+    if ((p[2].revents & POLLIN) && reap_main(sv)) return 0;
   }
+}
+
+// After the main process: everything else of the run dies, the last reports are read, the
+// cleanup steps run, and the worker gets the child's failure (if any) and the exit report.
+static void finish_run(const struct run_lists *lists, struct run *r, struct supervision *sv) {
   // A violation may still be queued if the process died of something else first.
-  if (listener >= 0) {
-    struct pollfd p = {listener, POLLIN, 0};
-    if (poll(&p, 1, 0) == 1 && (p.revents & POLLIN)) read_violation(listener, &exit_report);
+  if (sv->listener >= 0) {
+    struct pollfd p = {sv->listener, POLLIN, 0};
+    if (poll(&p, 1, 0) == 1 && (p.revents & POLLIN)) read_violation(sv->listener, &sv->exit);
   }
   kill_all_and_reap();
   // Drain the report socket: the exec record and the end-of-file may still be queued (a quick
   // program exits before the loop reads them), and a child that failed wrote its record.
-  while (report_open) report_open = take_report(report[0], &child, &listener);
-  close(report[0]);
-  if (pidfd >= 0) close(pidfd);
-  if (listener >= 0) close(listener);
-
-  err = run_list(&cleanup, &r, &index);
+  while (sv->report >= 0)
+    if (!take_report(sv->report, &sv->child, &sv->listener)) sv->report = -1;
+  uint32_t index;
+  int err = run_list(&lists->cleanup, r, &index);
   if (err) {
-    exit_report.cleanup_failed_index = index;
-    exit_report.cleanup_errno = err;
+    sv->exit.cleanup_failed_index = index;
+    sv->exit.cleanup_errno = err;
   }
-  if (child.failed) reply_failed(PHASE_CHILD, child.failed_index, child.err);
-  reply(&exit_report, sizeof exit_report);
-out:
-  for (int i = 0; i < nfds; i++) close(fds[i]);
+  if (sv->child.failed) reply_failed(PHASE_CHILD, sv->child.failed_index, sv->child.err);
+  reply(&sv->exit, sizeof sv->exit);
+}
+
+// One run: prepare steps in PID 1, the child, its supervision, then cleanup and the reports. A
+// failure of PID 1's own work kills whatever of the run exists and reports the operation. Once the
+// child has the passed descriptors, PID 1 closes its copies and sets *nfds to 0.
+static void serve_run(const unsigned char *payload, const unsigned char *end, int *fds, int *nfds) {
+  struct run r = {.npassed = *nfds, .report_fd = -1};
+  memcpy(r.passed, fds, sizeof(int) * (size_t)*nfds);
+  struct run_lists lists;
+  if (decode_list(&payload, end, &lists.prepare) || decode_list(&payload, end, &lists.child) ||
+      decode_list(&payload, end, &lists.cleanup)) {
+    reply_failed(PHASE_INIT, OP_DECODE, EBADMSG);
+    return;
+  }
+  uint32_t index;
+  int err = run_list(&lists.prepare, &r, &index);
+  if (err) {
+    reply_failed(PHASE_PREPARE, index, err);
+    return;
+  }
+  int report[2], op = 0;
+  pid_t pid = start_child(&lists, &r, report, &op);
+  if (pid < 0) {
+    reply_failed(PHASE_INIT, (uint32_t)op, errno);
+    return;
+  }
+  // The run's descriptors are the child's now; PID 1 must not hold a pipe's end open.
+  for (int i = 0; i < *nfds; i++) close(fds[i]);
+  *nfds = 0;
+  struct supervision sv = {
+      .pid = pid,
+      .pidfd = pidfd_open(pid),
+      .report = report[0],
+      .listener = -1,
+      .exit = {.type = REPLY_EXITED, .violation_nr = -1, .cleanup_failed_index = UINT32_MAX}};
+  if (sv.pidfd < 0)
+    op = OP_PIDFD_OPEN;
+  else if (supervise(&sv))
+    op = OP_POLL;
+  if (op) {
+    err = errno;
+    kill_all_and_reap();
+    reply_failed(PHASE_INIT, (uint32_t)op, err);
+  } else {
+    finish_run(&lists, &r, &sv);
+  }
+  close(report[0]);
+  if (sv.pidfd >= 0) close(sv.pidfd);
+  if (sv.listener >= 0) close(sv.listener);
 }
 
 // ---------------------------------------------------------------------------
+
+// The sandbox's setup: build the root filesystem and pivot into it, then say so.
+static void serve_setup(const unsigned char *payload, const unsigned char *end) {
+  struct step_list setup;
+  uint32_t index;
+  struct run none = {.npassed = 0, .report_fd = -1};
+  if (decode_list(&payload, end, &setup)) {
+    reply_failed(PHASE_INIT, OP_DECODE, EBADMSG);
+    return;
+  }
+  int err = run_list(&setup, &none, &index);
+  if (err) {
+    reply_failed(PHASE_SETUP, index, err);
+    return;
+  }
+  uint32_t ready = REPLY_READY;
+  reply(&ready, sizeof ready);
+}
 
 static ssize_t receive(int *fds, int *nfds) {
   char control[CMSG_SPACE(sizeof(int) * MAX_PASSED_FDS)];
@@ -663,23 +765,9 @@ int main(void) {
     memcpy(&type, message, 4);
     const unsigned char *payload = message + 4, *end = message + n;
     if (type == MSG_SETUP) {
-      struct step_list setup;
-      uint32_t index;
-      struct run none = {.npassed = 0, .report_fd = -1};
-      if (decode_list(&payload, end, &setup)) {
-        reply_failed(PHASE_SETUP, UINT32_MAX, EBADMSG);
-      } else {
-        int err = run_list(&setup, &none, &index);
-        if (err) {
-          reply_failed(PHASE_SETUP, index, err);
-        } else {
-          uint32_t ready = REPLY_READY;
-          reply(&ready, sizeof ready);
-        }
-      }
+      serve_setup(payload, end);
     } else if (type == MSG_RUN) {
-      serve_run(payload, end, fds, nfds);
-      nfds = 0;
+      serve_run(payload, end, fds, &nfds);
     } else if (type == MSG_EXIT) {
       break;
     }

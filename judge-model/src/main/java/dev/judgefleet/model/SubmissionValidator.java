@@ -26,16 +26,10 @@ public final class SubmissionValidator {
    */
   static final String ID_PATTERN = "^(?!\\.{1,2}$)[A-Za-z0-9._:-]{1,128}$";
 
-  /**
-   * Source file names: plain names the worker can create in the sandbox's work directory as they
-   * are. No {@code /} or {@code ..} (no escaping the directory), no leading {@code .} (no hidden
-   * files) or {@code -} (a file name the compiler would read as an option). The same pattern is in
-   * {@code submission.schema.json}.
-   */
-  static final String FILE_NAME_PATTERN = "^(?![.-])(?!.*\\.\\.)[A-Za-z0-9._+-]{1,255}$";
+  /** Source file names: {@link SourceFileNames}. */
+  static final String FILE_NAME_PATTERN = SourceFileNames.PATTERN;
 
   private static final Pattern ID = Pattern.compile(ID_PATTERN);
-  private static final Pattern FILE_NAME = Pattern.compile(FILE_NAME_PATTERN);
   private static final int QUOTED_CHARS = 64;
   private static final ObjectMapper JSON = WireJson.mapper();
 
@@ -189,23 +183,8 @@ public final class SubmissionValidator {
   private static void checkFileName(String field, String name, List<Violation> out) {
     if (name == null) {
       out.add(new Violation(field, field + " is missing"));
-    } else if (name.contains("/") || name.contains("\\")) {
-      out.add(
-          new Violation(
-              field, field + " " + quote(name) + " is not a plain file name: it has a directory"));
-    } else if (name.contains("..")) {
-      out.add(
-          new Violation(
-              field, field + " " + quote(name) + " is not a plain file name: it contains '..'"));
-    } else if (!FILE_NAME.matcher(name).matches()) {
-      out.add(
-          new Violation(
-              field,
-              field
-                  + " "
-                  + quote(name)
-                  + " is not a plain file name: use 1 to 255 of A-Z a-z 0-9 . _ + -,"
-                  + " not starting with . or -"));
+    } else {
+      SourceFileNames.problem(name).ifPresent(p -> out.add(new Violation(field, field + " " + p)));
     }
   }
 

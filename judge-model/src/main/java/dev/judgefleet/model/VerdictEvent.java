@@ -19,6 +19,7 @@ import java.util.Map;
  * @param language the language id
  * @param verdict the final verdict
  * @param message why, for IE and CE (and a hint for other verdicts), else null
+ * @param reason why an IE verdict is IE, for a machine; null for other verdicts
  * @param score the score (scoring problems), else null
  * @param maxScore the maximum score (scoring problems), else null
  * @param timeMs the largest CPU time of any test
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param compile the compile step, or null when the language has none
  * @param tests per-test results, in judging order (tests that were not run are left out)
  * @param groups per-group scores (scoring problems)
+ * @param diagnostics the first failing test as the judge saw it, for the jury only; else null
  * @param judgedBy node, slot, version
  * @param judgedAt when the verdict was decided
  * @param queuedMs from submittedAt to the start of judging, when submittedAt was given
@@ -43,6 +45,7 @@ import java.util.Map;
   "language",
   "verdict",
   "message",
+  "reason",
   "score",
   "maxScore",
   "timeMs",
@@ -50,6 +53,7 @@ import java.util.Map;
   "compile",
   "tests",
   "groups",
+  "diagnostics",
   "judgedBy",
   "judgedAt",
   "queuedMs",
@@ -66,6 +70,7 @@ public record VerdictEvent(
     String language,
     Verdict verdict,
     String message,
+    VerdictReason reason,
     Double score,
     Double maxScore,
     long timeMs,
@@ -73,6 +78,7 @@ public record VerdictEvent(
     CompileInfo compile,
     List<TestResult> tests,
     List<GroupScore> groups,
+    Diagnostics diagnostics,
     JudgedBy judgedBy,
     Instant judgedAt,
     Long queuedMs,

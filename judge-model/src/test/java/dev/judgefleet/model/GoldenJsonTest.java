@@ -44,6 +44,8 @@ class GoldenJsonTest {
         golden("verdict-scoring.json", VerdictEvent.class, Goldens::verdictScoring),
         golden("verdict-compile-error.json", VerdictEvent.class, Goldens::verdictCompileError),
         golden("verdict-custom-input.json", VerdictEvent.class, Goldens::verdictCustomInput),
+        golden("verdict-wrong-answer.json", VerdictEvent.class, Goldens::verdictWrongAnswer),
+        golden("verdict-internal-error.json", VerdictEvent.class, Goldens::verdictInternalError),
         golden("progress-running.json", ProgressEvent.class, Goldens::progressRunning));
   }
 

@@ -177,6 +177,7 @@ final class Goldens {
         null,
         null,
         null,
+        null,
         48,
         3_932_160,
         new CompileInfo(true, "", 1874),
@@ -195,6 +196,7 @@ final class Goldens {
                 null,
                 null,
                 null)),
+        null,
         null,
         new JudgedBy("judge-07.dc1", 3, "0.1.0"),
         Instant.parse("2024-11-24T10:41:10.204Z"),
@@ -222,6 +224,7 @@ final class Goldens {
         "cpp",
         Verdict.TLE,
         "group secret/3-full: time limit exceeded on secret/3-full/02",
+        null,
         47.5,
         100.0,
         1000,
@@ -295,6 +298,7 @@ final class Goldens {
             new GroupScore("secret/1-small", 10, 10.0),
             new GroupScore("secret/2-medium", 37.5, 37.5),
             new GroupScore("secret/3-full", 0, 52.5)),
+        null,
         new JudgedBy("judge-02.dc1", 0, "0.1.0"),
         Instant.parse("2025-03-14T09:26:53.589Z"),
         1204L,
@@ -315,6 +319,7 @@ final class Goldens {
         "compilation failed",
         null,
         null,
+        null,
         0,
         0,
         new CompileInfo(
@@ -329,6 +334,7 @@ final class Goldens {
             """,
             1432),
         List.of(),
+        null,
         null,
         new JudgedBy("judge-07.dc1", 1, "0.1.0"),
         Instant.parse("2024-11-24T11:05:02.017Z"),
@@ -347,6 +353,7 @@ final class Goldens {
         null,
         "python3",
         Verdict.RE,
+        null,
         null,
         null,
         null,
@@ -388,6 +395,7 @@ final class Goldens {
                 """,
                 false)),
         null,
+        null,
         new JudgedBy("judge-01.practice", 0, "0.1.0"),
         Instant.parse("2025-06-02T18:20:45.112Z"),
         9L,
@@ -406,5 +414,74 @@ final class Goldens {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  static VerdictEvent verdictWrongAnswer() {
+    return new VerdictEvent(
+        1,
+        "nwerc2024:team011:000077",
+        1,
+        "5d2e7a10-3c4b-4f6e-9a8d-7b6c5d4e3f21",
+        "aplusb",
+        "2024-11-20.1",
+        "python3",
+        Verdict.RE,
+        null,
+        null,
+        null,
+        null,
+        21,
+        9_437_184,
+        null,
+        List.of(
+            new TestResult(
+                "sample/1", "sample", Verdict.AC, 19, 22, 9_175_040, 0, null, null, null),
+            new TestResult(
+                "sample/2", "sample", Verdict.RE, 21, 24, 9_437_184, 1, null, null, null)),
+        null,
+        new Diagnostics(
+            Diagnostics.JURY,
+            "sample/2",
+            Verdict.RE,
+            1,
+            null,
+            "Traceback (most recent call last):\n"
+                + "  File \"/box/main.py\", line 1, in <module>\n"
+                + "    a, b = map(int, input().split())\n"
+                + "ValueError: not enough values to unpack (expected 2, got 1)\n",
+            null,
+            "exit code 1"),
+        new JudgedBy("judge-03.dc1", 0, "0.1.0"),
+        Instant.parse("2024-11-24T10:12:44.501Z"),
+        40L,
+        188,
+        null);
+  }
+
+  static VerdictEvent verdictInternalError() {
+    return new VerdictEvent(
+        1,
+        "nwerc2024:team011:000078",
+        1,
+        "0c9b8a7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d",
+        "aplsub",
+        null,
+        "c",
+        Verdict.IE,
+        "unknown problem 'aplsub' (no package of that name on node judge-03.dc1)",
+        VerdictReason.UNKNOWN_PROBLEM,
+        null,
+        null,
+        0,
+        0,
+        null,
+        List.of(),
+        null,
+        null,
+        new JudgedBy("judge-03.dc1", 1, "0.1.0"),
+        Instant.parse("2024-11-24T10:13:02.000Z"),
+        null,
+        0,
+        null);
   }
 }

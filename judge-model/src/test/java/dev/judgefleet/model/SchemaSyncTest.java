@@ -100,6 +100,14 @@ class SchemaSyncTest {
   }
 
   @Test
+  void reasonEnumIsTheVerdictReasonCodesInOrder() {
+    assertEquals(
+        names(VerdictReason.values()),
+        texts(schema("verdict-event.schema.json").at("/$defs/verdictReason/enum")),
+        "verdict-event.schema.json's verdictReason enum must list VerdictReason's codes in order");
+  }
+
+  @Test
   void phaseEnumIsThePhaseCodesInOrder() {
     assertEquals(
         names(Phase.values()),

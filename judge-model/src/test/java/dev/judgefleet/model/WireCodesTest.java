@@ -34,6 +34,23 @@ class WireCodesTest {
   }
 
   @Test
+  void verdictReasonCodesAreFrozen() {
+    assertEquals(
+        List.of(
+            "INVALID_SUBMISSION",
+            "UNKNOWN_PROBLEM",
+            "PROBLEM_VERSION_UNAVAILABLE",
+            "LANGUAGE_UNAVAILABLE",
+            "BROKEN_PROBLEM",
+            "SANDBOX_FAILURE",
+            "JUDGE_FAILURE"),
+        Arrays.stream(VerdictReason.values()).map(Enum::name).toList(),
+        "VerdictReason names are wire codes and are frozen once published: never rename, reorder,"
+            + " remove or reuse one; add a new reason at the end, here and in"
+            + " verdict-event.schema.json");
+  }
+
+  @Test
   void schemaVersionsAreOne() {
     assertEquals(1, Submission.SCHEMA_VERSION, "the submission wire format's version");
     assertEquals(1, VerdictEvent.SCHEMA_VERSION, "the verdict event wire format's version");

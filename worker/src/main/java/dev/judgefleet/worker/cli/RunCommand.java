@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,10 +79,17 @@ public final class RunCommand implements Callable<Integer> {
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();
+    SourceBundle bundle = SourceBundle.of(code);
+    ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(lang, bundle);
+    Optional<String> unbuildable = ProgramBuilder.unbuildable(lang, bundle, layout);
+    if (unbuildable.isPresent()) {
+      reportUnbuildable(unbuildable.get());
+      return 1;
+    }
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(lang, 0))) {
       CompiledProgram program =
-          ProgramBuilder.build(sandbox, lang, SourceBundle.of(code), ProgramBuilder.COMPILE_LIMITS);
+          ProgramBuilder.build(sandbox, lang, bundle, layout, ProgramBuilder.COMPILE_LIMITS);
       RunResult run = null;
       if (program.ok()) {
         RunSpec runSpec = program.runSpec(limits, wallLimit != null).withStdin(stdin);
@@ -115,6 +123,23 @@ public final class RunCommand implements Callable<Integer> {
     copy(run.stdout().file(), out);
     copy(run.stderr().file(), err);
     err.println("run: " + run.summary());
+  }
+
+  /** A source that cannot be compiled as sent: CE, with no compiler run. */
+  private void reportUnbuildable(String message) throws IOException {
+    if (json) {
+      Map<String, Object> compile = new LinkedHashMap<>();
+      compile.put("status", "CE");
+      compile.put("cause", null);
+      compile.put("output", message);
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("compile", compile);
+      doc.put("run", null);
+      JsonOutput.print(doc);
+      return;
+    }
+    System.err.println(message);
+    System.err.println("compile: CE");
   }
 
   private static void copy(Path file, OutputStream to) throws IOException {

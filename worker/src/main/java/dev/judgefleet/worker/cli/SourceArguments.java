@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.model.SourceFile;
+import dev.judgefleet.model.SourceFileNames;
 import dev.judgefleet.worker.judge.SourceBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,16 @@ final class SourceArguments {
       if (!Files.isRegularFile(path)) {
         throw new ParameterException(spec.commandLine(), "source file " + path + " not found");
       }
-      if (!names.add(path.getFileName().toString())) {
+      String name = path.getFileName().toString();
+      // The main file is saved under the language's own name; the others under theirs.
+      if (path != paths.get(0)) {
+        SourceFileNames.problem(name)
+            .ifPresent(
+                problem -> {
+                  throw new ParameterException(spec.commandLine(), "source file " + problem);
+                });
+      }
+      if (!names.add(name)) {
         throw new ParameterException(
             spec.commandLine(), "two source files are named " + path.getFileName());
       }

@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictReason;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -13,6 +14,8 @@ import java.util.OptionalDouble;
  * @param score an absolute score ({@code score.txt}, testlib points), if given
  * @param scoreMultiplier a fraction of the test's maximum ({@code score_multiplier.txt}), if given
  * @param nextPass the input of the next pass ({@code nextpass.in}), for multi-pass problems
+ * @param failure whose fault an IE is: the problem's (its validator misbehaved) unless the judge
+ *     could not run the check at all; null for other verdicts
  */
 public record CheckResult(
     Verdict verdict,
@@ -20,7 +23,26 @@ public record CheckResult(
     String teamMessage,
     OptionalDouble score,
     OptionalDouble scoreMultiplier,
-    Optional<byte[]> nextPass) {
+    Optional<byte[]> nextPass,
+    VerdictReason failure) {
+
+  /** A check as a validator decided it: an IE from it is the problem's fault. */
+  public CheckResult(
+      Verdict verdict,
+      String judgeMessage,
+      String teamMessage,
+      OptionalDouble score,
+      OptionalDouble scoreMultiplier,
+      Optional<byte[]> nextPass) {
+    this(
+        verdict,
+        judgeMessage,
+        teamMessage,
+        score,
+        scoreMultiplier,
+        nextPass,
+        verdict == Verdict.IE ? VerdictReason.BROKEN_PROBLEM : null);
+  }
 
   public static CheckResult of(Verdict verdict, String judgeMessage) {
     return new CheckResult(
@@ -32,7 +54,20 @@ public record CheckResult(
         Optional.empty());
   }
 
+  /** The validator misbehaved (crashed, an unknown exit code, ...): the problem's fault. */
   public static CheckResult internalError(String message) {
     return of(Verdict.IE, message);
+  }
+
+  /** The check could not be done for a reason of the judge's own. */
+  public static CheckResult internalError(VerdictReason reason, String message) {
+    return new CheckResult(
+        Verdict.IE,
+        message,
+        "",
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        reason);
   }
 }

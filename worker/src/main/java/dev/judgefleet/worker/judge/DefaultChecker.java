@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.problem.TestCase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ final class DefaultChecker implements OutputChecker {
           DefaultValidator.validate(test.answer(), teamOutput, (DefaultValidatorFlags) parsed);
       return CheckResult.of(outcome.accepted() ? Verdict.AC : Verdict.WA, outcome.judgeMessage());
     } catch (IOException e) {
-      return CheckResult.internalError("default validator on " + test.name() + ": " + e);
+      return CheckResult.internalError(
+          VerdictReason.JUDGE_FAILURE, "default validator on " + test.name() + ": " + e);
     }
   }
 }

@@ -25,7 +25,7 @@ final class IncludedSources {
     if (included.isEmpty()) {
       return source;
     }
-    String mainFile = ProgramBuilder.mainFile(language, source);
+    String mainFile = ProgramBuilder.layout(language, source).mainFile();
     byte[] main = source.main();
     Optional<String> mainName = source.mainFileName();
     Map<String, byte[]> others = new LinkedHashMap<>(source.others());

@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.sandbox.Redirect;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -112,12 +113,15 @@ final class InteractiveExecution implements TestExecution.PassStep {
       Thread.currentThread().interrupt();
       validator.requestKill();
       return new TestExecution.Pass(
-          Verdict.IE, submission, CheckResult.internalError("interrupted"));
+          Verdict.IE,
+          submission,
+          CheckResult.internalError(VerdictReason.JUDGE_FAILURE, "interrupted"));
     } catch (ExecutionException e) {
       return new TestExecution.Pass(
           Verdict.IE,
           submission,
-          CheckResult.internalError("output validator: " + e.getCause().getMessage()));
+          CheckResult.internalError(
+              VerdictReason.JUDGE_FAILURE, "output validator: " + e.getCause().getMessage()));
     }
     CheckResult check = validator.interpret(validatorResult);
     boolean validatorFirst =

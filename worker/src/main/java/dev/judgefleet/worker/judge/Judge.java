@@ -70,7 +70,8 @@ public final class Judge implements AutoCloseable {
           null);
     }
     source = IncludedSources.apply(problem, language, source);
-    Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source);
+    ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(language, source);
+    Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source, layout);
     if (unbuildable.isPresent()) {
       return run.finish(Verdict.CE, unbuildable.get(), null);
     }
@@ -79,7 +80,7 @@ public final class Judge implements AutoCloseable {
             problem.type().multiPass() ? ScratchDirectory.create("judgefleet-judge-") : null;
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
       CompiledProgram program =
-          ProgramBuilder.build(sandbox, language, source, compileLimits(problem));
+          ProgramBuilder.build(sandbox, language, source, layout, compileLimits(problem));
       if (!program.ok()) {
         boolean judgeFault = program.compile().status() == RunStatus.IE;
         return run.finish(judgeFault ? Verdict.IE : Verdict.CE, program.compilerOutput(), program);

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.model.SourceFileNames;
 import dev.judgefleet.worker.language.EntryPoint;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.sandbox.MountLayer;
@@ -35,6 +36,9 @@ public final class ProgramBuilder {
           256 * RunLimits.MIB,
           512);
 
+  /** The longest main class or program name: its file and class files must fit NAME_MAX. */
+  static final int MAX_MAIN_NAME = 128;
+
   private ProgramBuilder() {}
 
   /** The sandbox a program in this language needs: the default view plus its toolchain. */
@@ -43,20 +47,63 @@ public final class ProgramBuilder {
   }
 
   /**
+   * Where a submission's main file goes: the main class or program name the language's entry-point
+   * rule finds in it, and the file name that gives. Found once per judging (the main file is a
+   * contestant's text: the search is linear, see {@code JavaTopLevelTypes}).
+   */
+  public record SourceLayout(String mainName, String mainFile) {}
+
+  /**
+   * The layout of {@code source} in {@code language}: the main file goes under the language's name
+   * for it, or, when another file of the submission has that name and the main file has a name of
+   * its own in the language, under its own (a Python module {@code main.py} beside the entry point
+   * {@code ac.py}, a submission beside the problem's included driver {@code main.c}).
+   */
+  public static SourceLayout layout(Language language, SourceBundle source) {
+    String text = new String(source.main(), StandardCharsets.UTF_8);
+    String main = language.entryPoint().mainName(text, language.defaultMain());
+    String file = Language.expand(language.sourceFile(), Map.of("main", main));
+    Optional<String> own = source.mainFileName();
+    if (source.others().containsKey(file)
+        && own.isPresent()
+        && language.entryPoint() == EntryPoint.FIXED
+        && language.isSourceFile(own.get())
+        && !source.others().containsKey(own.get())) {
+      file = own.get();
+    }
+    return new SourceLayout(main, file);
+  }
+
+  /**
+   * Compiles {@code source} under its own layout; it must be buildable (see {@link #unbuildable}).
+   */
+  public static CompiledProgram build(
+      Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
+    SourceLayout layout = layout(language, source);
+    unbuildable(language, source, layout)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
+    return build(sandbox, language, source, layout, compileLimits);
+  }
+
+  /**
    * Writes the source into /box (the main file under the language's file name, the others under
    * their own) and compiles it. A compile template's {@code {sources}} is the main file followed by
    * the other files in the language, so C and C++ link every unit while headers are only included.
+   * Every file is passed as {@code ./name}: whatever a name looks like, no compiler reads it as an
+   * option or a response file.
    *
    * @return the program; {@link CompiledProgram#ok()} is false on a compile error
    */
   public static CompiledProgram build(
-      Sandbox sandbox, Language language, SourceBundle source, RunLimits compileLimits) {
-    String main = mainName(language, source);
-    String fileName = mainFile(language, source);
-    // Judge reports a clash as CE through unbuildable(); other callers must not lose a file.
-    if (source.others().containsKey(fileName)) {
-      throw new IllegalArgumentException(clash(fileName));
-    }
+      Sandbox sandbox,
+      Language language,
+      SourceBundle source,
+      SourceLayout layout,
+      RunLimits compileLimits) {
+    String fileName = layout.mainFile();
     sandbox.writeWorkFile(fileName, source.main());
     List<String> sources = new ArrayList<>(List.of(fileName));
     source
@@ -69,13 +116,19 @@ public final class ProgramBuilder {
               }
             });
     if (!language.compiled()) {
-      return new CompiledProgram(language, main, fileName, null, "");
+      return new CompiledProgram(language, layout.mainName(), fileName, null, "");
     }
     List<String> argv =
         Language.expand(
-            withSources(language.compile(), sources), Map.of("source", fileName, "main", main));
+            withSources(language.compile(), sources),
+            Map.of("source", asPath(fileName), "main", layout.mainName()));
     RunResult result = sandbox.run(runSpec(language, argv, compileLimits, true));
-    return new CompiledProgram(language, main, fileName, result, compilerOutput(result));
+    return new CompiledProgram(
+        language, layout.mainName(), fileName, result, compilerOutput(result));
+  }
+
+  private static String asPath(String fileName) {
+    return "./" + fileName;
   }
 
   /**
@@ -98,54 +151,46 @@ public final class ProgramBuilder {
         language.seccompProfile());
   }
 
-  /** The main class or program name the language's entry-point rule finds in the main file. */
-  static String mainName(Language language, SourceBundle source) {
-    String text = new String(source.main(), StandardCharsets.UTF_8);
-    return language.entryPoint().mainName(text, language.defaultMain());
-  }
-
   /**
-   * The name the main file is saved under in /box: the language's name for it, or, when another
-   * file of the submission has that name and the main file has a name of its own in the language,
-   * its own (a Python module {@code main.py} beside the entry point {@code ac.py}).
+   * Why this code cannot be built as sent, the contestant's mistake (CE), or empty: a main name
+   * that cannot be a file name here (too long, characters outside the file-name rule), or another
+   * file taking the main file's name (one of the two would be lost).
    */
-  static String mainFile(Language language, SourceBundle source) {
-    String named = fileFor(language, mainName(language, source));
-    if (source.others().containsKey(named)
-        && source.mainFileName().isPresent()
-        && language.entryPoint() == EntryPoint.FIXED
-        && language.isSourceFile(source.mainFileName().get())
-        && !source.others().containsKey(source.mainFileName().get())) {
-      return source.mainFileName().get();
+  public static Optional<String> unbuildable(
+      Language language, SourceBundle source, SourceLayout layout) {
+    if (layout.mainName().length() > MAX_MAIN_NAME
+        || SourceFileNames.problem(layout.mainFile()).isPresent()) {
+      String shown =
+          layout.mainName().length() > 64
+              ? layout.mainName().substring(0, 64) + "…"
+              : layout.mainName();
+      return Optional.of(
+          "the main name '"
+              + shown
+              + "' ("
+              + layout.mainName().length()
+              + " characters) cannot name a file here: use at most "
+              + MAX_MAIN_NAME
+              + " of A-Z a-z 0-9 _");
     }
-    return named;
-  }
-
-  private static String fileFor(Language language, String main) {
-    return Language.expand(language.sourceFile(), Map.of("main", main));
+    String fileName = layout.mainFile();
+    return source.others().containsKey(fileName)
+        ? Optional.of(
+            "another file is named "
+                + fileName
+                + ", the name the main file is compiled under; rename it")
+        : Optional.empty();
   }
 
   /**
-   * Why this code cannot be built as sent, the contestant's mistake (CE), or empty. Another file
-   * must not take the main file's name: one of the two would be lost.
+   * The template with its {@code {sources}} element replaced by the source files, in order, each as
+   * {@code ./name}.
    */
-  public static Optional<String> unbuildable(Language language, SourceBundle source) {
-    String fileName = mainFile(language, source);
-    return source.others().containsKey(fileName) ? Optional.of(clash(fileName)) : Optional.empty();
-  }
-
-  private static String clash(String fileName) {
-    return "another file is named "
-        + fileName
-        + ", the name the main file is compiled under; rename it";
-  }
-
-  /** The template with its {@code {sources}} element replaced by the source files, in order. */
   static List<String> withSources(List<String> template, List<String> sources) {
     List<String> out = new ArrayList<>();
     for (String part : template) {
       if (part.equals("{sources}")) {
-        out.addAll(sources);
+        sources.forEach(name -> out.add(asPath(name)));
       } else {
         out.add(part);
       }

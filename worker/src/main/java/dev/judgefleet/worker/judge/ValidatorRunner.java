@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.sandbox.Bind;
@@ -76,7 +77,9 @@ public final class ValidatorRunner implements OutputChecker {
   public CheckResult check(TestCase test, Path input, Path teamOutput, int pass) {
     RunSpec spec =
         RunSpec.of(arguments(test, input, pass), limits)
-            .withStdin(teamOutput)
+            // The output file is the worker's own (root's, read-only to every sandbox uid): the
+            // validator may read it as it is, and a testlib checker may reopen /dev/stdin.
+            .withStdin(new Redirect.HostFile(teamOutput))
             .withWorkWritable(true);
     return interpret(sandbox.run(spec));
   }
@@ -89,8 +92,8 @@ public final class ValidatorRunner implements OutputChecker {
       TestCase test,
       Path input,
       int pass,
-      Redirect fromSubmission,
-      Redirect toSubmission,
+      Redirect.Pipe fromSubmission,
+      Redirect.Pipe toSubmission,
       Duration submissionWall) {
     Duration wall = limits.wallTime().plus(submissionWall);
     return RunSpec.of(arguments(test, input, pass), limits.withWallTime(wall))
@@ -113,7 +116,8 @@ public final class ValidatorRunner implements OutputChecker {
   public CheckResult interpret(RunResult result) {
     String stderr = result.stderr().headText();
     if (result.status() == RunStatus.IE) {
-      return CheckResult.internalError("output validator could not run: " + result.causeDetail());
+      return CheckResult.internalError(
+          VerdictReason.SANDBOX_FAILURE, "output validator could not run: " + result.causeDetail());
     }
     boolean exited =
         result.status() == RunStatus.OK

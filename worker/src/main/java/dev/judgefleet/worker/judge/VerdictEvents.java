@@ -1,12 +1,15 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.CompileInfo;
+import dev.judgefleet.model.Diagnostics;
 import dev.judgefleet.model.GroupScore;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.TestResult;
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.sandbox.CapturedOutput;
+import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,6 +103,7 @@ public final class VerdictEvents {
         context.language(),
         result.verdict(),
         result.message().isEmpty() ? null : Messages.cap(result.message()),
+        VerdictReasons.of(result),
         result.score().isPresent() ? result.score().getAsDouble() : null,
         result.maxScore().isPresent() ? result.maxScore().getAsDouble() : null,
         result.maxCpuNanos() / 1_000_000,
@@ -107,6 +111,7 @@ public final class VerdictEvents {
         compile,
         tests,
         groups,
+        diagnostics(result),
         context.judgedBy(),
         Instant.now(),
         context.queuedMs(),
@@ -118,7 +123,7 @@ public final class VerdictEvents {
    * An {@code IE} verdict for a submission the worker could not judge, with the reason: nothing
    * ran, so there are no tests, times or compile.
    */
-  public static VerdictEvent internalError(Context context, String message) {
+  public static VerdictEvent internalError(Context context, VerdictReason reason, String message) {
     return new VerdictEvent(
         VerdictEvent.SCHEMA_VERSION,
         context.submissionId(),
@@ -129,6 +134,7 @@ public final class VerdictEvents {
         context.language(),
         Verdict.IE,
         message,
+        reason,
         null,
         null,
         0,
@@ -136,11 +142,36 @@ public final class VerdictEvents {
         null,
         List.of(),
         null,
+        null,
         context.judgedBy(),
         Instant.now(),
         context.queuedMs(),
         0,
         context.metadata());
+  }
+
+  /**
+   * The first failing test as the judge saw it, for the jury: what a contestant is never shown, and
+   * what an operator needs to tell a wrong verdict from a wrong submission.
+   */
+  static Diagnostics diagnostics(JudgeResult result) {
+    TestOutcome failed =
+        result.tests().stream().filter(t -> !t.accepted()).findFirst().orElse(null);
+    if (failed == null) {
+      return null;
+    }
+    RunResult run = failed.run();
+    String stderr = run == null ? "" : head(run.stderr(), Diagnostics.STDERR_BYTES);
+    String runMessage = run == null ? "" : run.causeDetail();
+    return new Diagnostics(
+        Diagnostics.JURY,
+        failed.test().name(),
+        failed.verdict(),
+        run == null ? null : run.exitCode(),
+        run == null || run.signal() == null ? null : Kernel.Signal.name(run.signal()),
+        stderr.isEmpty() ? null : stderr,
+        failed.checkerMessage().isEmpty() ? null : failed.checkerMessage(),
+        runMessage.isEmpty() ? null : runMessage);
   }
 
   /** The first {@code cap} bytes of a stream as text (a character cut in two is replaced). */

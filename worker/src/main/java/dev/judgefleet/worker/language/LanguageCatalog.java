@@ -92,8 +92,10 @@ public final class LanguageCatalog {
             "Python 3",
             List.of("py", "py3"),
             "main.py",
-            // A syntax check up front, as DOMjudge does: a SyntaxError is CE, not RE.
-            List.of("/usr/bin/python3", "-m", "py_compile", "{sources}"),
+            // A syntax check up front, as DOMjudge does: a SyntaxError is CE, not RE. Isolated
+            // (-I): the working directory is not on sys.path, so a submitted file named like a
+            // module py_compile imports (argparse.py) is never run by the check.
+            List.of("/usr/bin/python3", "-I", "-m", "py_compile", "{sources}"),
             List.of("/usr/bin/python3", "{source}"),
             1.0,
             0,
@@ -116,6 +118,8 @@ public final class LanguageCatalog {
                 "-J-XX:+UseSerialGC",
                 "-encoding",
                 "UTF-8",
+                // No annotation processors: they would run code found beside the sources.
+                "-proc:none",
                 "-d",
                 ".",
                 "{sources}"),

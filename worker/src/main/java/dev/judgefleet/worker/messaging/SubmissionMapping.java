@@ -5,6 +5,7 @@ import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.SourceFile;
 import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.WorkerVersion;
 import dev.judgefleet.worker.judge.SourceBundle;
 import dev.judgefleet.worker.judge.VerdictEvents;
@@ -73,6 +74,7 @@ public class SubmissionMapping {
             null,
             null,
             false);
-    return VerdictEvents.internalError(context, "the submission was rejected: " + reason);
+    return VerdictEvents.internalError(
+        context, VerdictReason.INVALID_SUBMISSION, "the submission was rejected: " + reason);
   }
 }

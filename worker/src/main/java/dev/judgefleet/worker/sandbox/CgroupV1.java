@@ -131,6 +131,13 @@ public final class CgroupV1 implements CgroupBackend {
     }
 
     @Override
+    public long pageCacheBytes() {
+      // v1's "cache" counts shmem (tmpfs) too (Documentation/admin-guide/cgroup-v1/memory.rst).
+      String stat = KernelFiles.read(memory.resolve("memory.stat"));
+      return Math.max(0, CgroupFiles.keyed(stat, "cache") - CgroupFiles.keyed(stat, "shmem"));
+    }
+
+    @Override
     public long oomKills() {
       return CgroupFiles.keyed(KernelFiles.read(memory.resolve("memory.oom_control")), "oom_kill");
     }

@@ -1,9 +1,9 @@
 package dev.judgefleet.worker.sandbox;
 
-import dev.judgefleet.worker.sandbox.linux.Errno;
 import dev.judgefleet.worker.sandbox.linux.KernelFiles;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import dev.judgefleet.worker.sandbox.linux.PolledFile;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class CgroupV2 implements CgroupBackend {
     try {
       KernelFiles.write(own.resolve("cgroup.subtree_control"), CONTROLLERS);
     } catch (NativeCallException e) {
-      if (e.errno() != Errno.EBUSY) {
+      if (e.errno() != Kernel.Errno.EBUSY) {
         throw e;
       }
       // Processes live in our cgroup: move them into a leaf, then enable.
@@ -148,6 +148,13 @@ public final class CgroupV2 implements CgroupBackend {
     @Override
     public long memoryPeakBytes() {
       return CgroupFiles.readLongIfPresent(dir.resolve("memory.peak"));
+    }
+
+    @Override
+    public long pageCacheBytes() {
+      // "file" includes shmem (tmpfs) in v2 as well (Documentation/admin-guide/cgroup-v2.rst).
+      String stat = KernelFiles.read(dir.resolve("memory.stat"));
+      return Math.max(0, CgroupFiles.keyed(stat, "file") - CgroupFiles.keyed(stat, "shmem"));
     }
 
     @Override

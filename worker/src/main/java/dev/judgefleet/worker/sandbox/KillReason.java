@@ -5,6 +5,8 @@ public enum KillReason {
   NONE,
   CPU_TIME,
   WALL_TIME,
+  /** A standard stream went past the output limit. */
+  OUTPUT,
   /** Another thread asked for it ({@link Sandbox#requestKill()}). */
   REQUESTED
 }

@@ -25,8 +25,8 @@ public final class LaunchPlanner {
       RunCgroup cgroup,
       byte[] seccompBpf,
       Redirect stdin,
-      Redirect stdout,
-      Redirect stderr) {}
+      Redirect.Pipe stdout,
+      Redirect.Pipe stderr) {}
 
   /** The sandbox: unshare these namespaces, then build the root and pivot into it. */
   public static SandboxPlan sandbox(SandboxSpec spec, String newRoot, int uid, int gid) {
@@ -42,6 +42,8 @@ public final class LaunchPlanner {
 
     // Counted from the first instruction: join the run's cgroup before anything else.
     CgroupLayer.join(plan, context.cgroup());
+    // A clean slate of IPC objects for every run, while the child may still create namespaces.
+    NamespaceLayer.perRun(plan);
     StdioLayer.session(plan);
     // While still root: hard limits may go up as well as down.
     RlimitLayer.apply(plan, run.limits());

@@ -9,7 +9,9 @@ public enum RunCause {
   WALL_TIME,
   /** Killed by the OOM killer of its cgroup. */
   OOM_KILL,
-  /** Killed by SIGXFSZ, or an output file reached the limit. */
+  /** More memory than the limit at its peak, though not killed for it. */
+  MEMORY,
+  /** Standard output or error went past the output limit. */
   OUTPUT,
   /** A non-zero exit code. */
   EXIT_CODE,
@@ -17,6 +19,8 @@ public enum RunCause {
   SIGNAL,
   /** A forbidden system call, named where the kernel told us. */
   SYSCALL,
+  /** The program's own executable could not be started (execve failed). */
+  EXEC,
   /** The sandbox's own setup failed. */
   SETUP
 }

@@ -24,7 +24,15 @@ public interface RunCgroup {
   /** User and system CPU time, in nanoseconds. */
   long[] cpuUserSystemNanos();
 
+  /** The most memory charged to the cgroup at once, page cache included. */
   long memoryPeakBytes();
+
+  /**
+   * Page cache charged to the cgroup now, tmpfs excluded: files the run read for the first time on
+   * this node (a runtime's libraries), which the kernel reclaims at will and which are not the
+   * program's memory. tmpfs pages (/tmp, /dev/shm) cannot be reclaimed and are.
+   */
+  long pageCacheBytes();
 
   long oomKills();
 

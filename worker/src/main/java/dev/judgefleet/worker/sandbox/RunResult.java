@@ -13,14 +13,15 @@ import java.time.Duration;
  * @param cpuSystem system CPU time of the whole tree
  * @param cpu CPU time of the whole tree from the exec (what limits and verdicts use)
  * @param wall wall time from the exec to the main process's exit
- * @param memoryPeakBytes the run cgroup's peak memory
+ * @param memoryPeakBytes the run's peak memory (see {@link RunFacts#memoryPeakBytes()})
  * @param oomKilled whether the OOM killer struck in the run's cgroup
  * @param pidsPeak the most tasks alive at once
  * @param stdout the standard output
  * @param stderr the standard error
  * @param setupTime from the run request to the exec: the sandbox's own cost, not charged
- * @param setupError the failing step when status is IE, else null
- * @param violation the forbidden system call ("" when unnamed), else null
+ * @param setupError the failing step: the sandbox's when status is IE, the program's own exec when
+ *     the cause is EXEC; else null
+ * @param violation the forbidden system call, else null
  * @param exitedAtNanos when the main process was seen to exit, on the {@link System#nanoTime()}
  *     clock (CLOCK_MONOTONIC); 0 if it never ran. Orders the two sides of an interactive run.
  */
@@ -64,14 +65,14 @@ public record RunResult(
       case CPU_TIME -> "cpu time";
       case WALL_TIME -> "wall time";
       case OOM_KILL -> "oom kill";
+      case MEMORY -> "memory peak";
       case OUTPUT -> "output limit";
       case EXIT_CODE -> "exit code " + exitCode;
       case SIGNAL -> dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(signal);
       case SYSCALL ->
-          violation == null || violation.isEmpty()
-              ? "forbidden system call"
-              : "forbidden system call " + violation;
+          violation == null ? "forbidden system call" : "forbidden system call " + violation;
       case SETUP -> setupError == null ? "setup failed" : setupError.message();
+      case EXEC -> "cannot execute: " + (setupError == null ? "exec failed" : setupError.message());
     };
   }
 }

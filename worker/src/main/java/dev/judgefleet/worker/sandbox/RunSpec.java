@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param env the environment, {@code NAME=value} strings
  * @param cwd the working directory inside the sandbox
  * @param stdin where standard input comes from, or null for /dev/null
- * @param stdout where standard output goes, or null for the sandbox's own capture file
+ * @param stdout a pipe standard output goes to, or null for the sandbox's own capture
  * @param stderr likewise for standard error
  * @param limits the run's limits
  * @param workWritable whether {@code /box} is writable in this run (a compile) or read-only (a
@@ -23,8 +23,8 @@ public record RunSpec(
     List<String> env,
     String cwd,
     Redirect stdin,
-    Redirect stdout,
-    Redirect stderr,
+    Redirect.Pipe stdout,
+    Redirect.Pipe stderr,
     RunLimits limits,
     boolean workWritable,
     String seccompProfile) {
@@ -57,35 +57,18 @@ public record RunSpec(
         argv, DEFAULT_ENV, MountLayer.WORK_DIR, null, null, null, limits, false, "default");
   }
 
-  /** Standard input from a host file; null means /dev/null. */
+  /** Standard input from a private copy of a host file; null means /dev/null. */
   public RunSpec withStdin(Path file) {
-    return withStdin(file == null ? null : new Redirect.File(file));
+    return withStdin(file == null ? null : new Redirect.Copy(file));
   }
 
   public RunSpec withStdin(Redirect in) {
     return new RunSpec(argv, env, cwd, in, stdout, stderr, limits, workWritable, seccompProfile);
   }
 
-  /** Standard output into a host file the worker chooses (created or truncated). */
-  public RunSpec withStdout(Path file) {
-    return withStdout(new Redirect.File(file));
-  }
-
-  public RunSpec withStdout(Redirect out) {
+  /** Standard output into a pipe the caller holds instead of the sandbox's capture. */
+  public RunSpec withStdout(Redirect.Pipe out) {
     return new RunSpec(argv, env, cwd, stdin, out, stderr, limits, workWritable, seccompProfile);
-  }
-
-  public RunSpec withStderr(Path file) {
-    return new RunSpec(
-        argv,
-        env,
-        cwd,
-        stdin,
-        stdout,
-        new Redirect.File(file),
-        limits,
-        workWritable,
-        seccompProfile);
   }
 
   public RunSpec withArgs(List<String> args) {

@@ -1,17 +1,22 @@
 package dev.judgefleet.worker.sandbox;
 
+import dev.judgefleet.worker.sandbox.linux.CapturePipe;
 import dev.judgefleet.worker.sandbox.linux.Errno;
 import dev.judgefleet.worker.sandbox.linux.HostFiles;
 import dev.judgefleet.worker.sandbox.linux.InitGoneException;
 import dev.judgefleet.worker.sandbox.linux.InitProcess;
 import dev.judgefleet.worker.sandbox.linux.NativeCallException;
+import dev.judgefleet.worker.sandbox.linux.SealedCopy;
 import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
+import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
+import dev.judgefleet.worker.sandbox.plan.InitOp;
 import dev.judgefleet.worker.sandbox.plan.InitReply;
 import dev.judgefleet.worker.sandbox.plan.PassedFile;
 import dev.judgefleet.worker.sandbox.plan.PlanEncoder;
 import dev.judgefleet.worker.sandbox.plan.RunPlan;
 import dev.judgefleet.worker.sandbox.plan.SandboxPlan;
 import dev.judgefleet.worker.sandbox.plan.Step;
+import dev.judgefleet.worker.sandbox.plan.StepCode;
 import dev.judgefleet.worker.sandbox.plan.StepPhase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +44,10 @@ public final class Sandbox implements AutoCloseable {
   private static final long KILL_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
   private static final long START_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
   private static final int MAX_POLL_MS = 20;
+  private static final long CAPTURE_BATCH_BYTES = 64 * 1024;
+
+  /** Standard input when a run has none. */
+  private static final Redirect NO_INPUT = new Redirect.HostFile(Path.of("/dev/null"));
 
   private final SandboxEngine engine;
   private final SandboxSpec spec;
@@ -237,40 +247,51 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private RunResult runIn(RunCgroup cgroup, RunSpec run, long requested) {
+    List<CapturePipe> captures = new ArrayList<>(2);
     try {
       CgroupLayer.limit(cgroup, run.limits());
+      CapturePipe out = run.stdout() == null ? capture(captures, "stdout", run.limits()) : null;
+      CapturePipe err = run.stderr() == null ? capture(captures, "stderr", run.limits()) : null;
+      RunPlan plan =
+          LaunchPlanner.run(
+              run,
+              new LaunchPlanner.RunContext(
+                  spec,
+                  uid,
+                  gid,
+                  engine.lastCap(),
+                  cgroup,
+                  engine.seccompProgram(run.seccompProfile()),
+                  run.stdin() != null ? run.stdin() : NO_INPUT,
+                  out != null ? new Redirect.Pipe(out.writeEnd(), "stdout", false) : run.stdout(),
+                  err != null ? new Redirect.Pipe(err.writeEnd(), "stderr", false) : run.stderr()));
+      Supervision supervision;
+      try {
+        try {
+          sendRun(plan);
+        } finally {
+          // The init has its own copies now: ours would hold the pipes' end-of-file back.
+          captures.forEach(CapturePipe::closeWriteEnd);
+        }
+        supervision = supervise(plan, cgroup, run.limits(), captures);
+      } catch (InitGoneException e) {
+        brokenReason = e.getMessage();
+        return internalError(run, requested, hostError("sandbox init", 0, e.getMessage()));
+      }
+      return result(run, plan, cgroup, supervision, requested, out, err);
     } catch (NativeCallException e) {
       return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
+    } catch (UnsafeFileException e) {
+      return internalError(run, requested, hostError("stdin", 0, e.getMessage()));
+    } finally {
+      captures.forEach(CapturePipe::close);
     }
-    Redirect stdout =
-        run.stdout() != null ? run.stdout() : new Redirect.File(ioDir.resolve("stdout"));
-    Redirect stderr =
-        run.stderr() != null ? run.stderr() : new Redirect.File(ioDir.resolve("stderr"));
-    Redirect stdin = run.stdin() != null ? run.stdin() : new Redirect.File(Path.of("/dev/null"));
-    RunPlan plan =
-        LaunchPlanner.run(
-            run,
-            new LaunchPlanner.RunContext(
-                spec,
-                uid,
-                gid,
-                engine.lastCap(),
-                cgroup,
-                engine.seccompProgram(run.seccompProfile()),
-                stdin,
-                stdout,
-                stderr));
-    Supervision supervision;
-    try {
-      sendRun(plan);
-      supervision = supervise(plan, cgroup, run.limits());
-    } catch (NativeCallException e) {
-      return internalError(run, requested, hostError(e.call(), e.errno(), e.errnoName()));
-    } catch (InitGoneException e) {
-      brokenReason = e.getMessage();
-      return internalError(run, requested, hostError("sandbox init", 0, e.getMessage()));
-    }
-    return result(run, cgroup, supervision, requested, stdout, stderr);
+  }
+
+  private CapturePipe capture(List<CapturePipe> captures, String stream, RunLimits limits) {
+    CapturePipe pipe = CapturePipe.open(ioDir.resolve(stream), stream, limits.outputBytes());
+    captures.add(pipe);
+    return pipe;
   }
 
   private void sendRun(RunPlan plan) {
@@ -281,6 +302,8 @@ public final class Sandbox implements AutoCloseable {
       for (PassedFile file : files) {
         if (file instanceof PassedFile.Open open) {
           fds[opened] = HostFiles.open(open.path(), open.flags(), open.mode());
+        } else if (file instanceof PassedFile.SealedCopy copy) {
+          fds[opened] = SealedCopy.of(copy.path());
         } else {
           fds[opened] = ((PassedFile.Descriptor) file).fd();
         }
@@ -310,7 +333,8 @@ public final class Sandbox implements AutoCloseable {
    * Waits for the run to end, enforcing the CPU limit of the whole tree (the cgroup's counter,
    * polled more often as the limit nears) and the wall limit. Both count from the exec.
    */
-  private Supervision supervise(RunPlan plan, RunCgroup cgroup, RunLimits limits) {
+  private Supervision supervise(
+      RunPlan plan, RunCgroup cgroup, RunLimits limits, List<CapturePipe> captures) {
     long cpuLimit = limits.cpuTime().toNanos();
     long wallLimit = limits.wallTime().toNanos();
     long sent = System.nanoTime();
@@ -318,8 +342,14 @@ public final class Sandbox implements AutoCloseable {
     SetupError failure = null;
     KillReason killedFor = KillReason.NONE;
     long killedAt = 0;
+    long capturesDueAt = 0;
     for (; ; ) {
       long now = System.nanoTime();
+      if (killedFor == KillReason.NONE && captures.stream().anyMatch(CapturePipe::overLimit)) {
+        killedFor = KillReason.OUTPUT;
+        killedAt = now;
+        kill(cgroup);
+      }
       int timeoutMs;
       if (killedFor != KillReason.NONE) {
         if (now - killedAt > KILL_TIMEOUT_NANOS) {
@@ -358,7 +388,19 @@ public final class Sandbox implements AutoCloseable {
         long sleep = Math.min(wallLeft, cpuLeftWall);
         timeoutMs = (int) Math.max(1, Math.min(MAX_POLL_MS, sleep / 1_000_000));
       }
-      byte[] message = init.control().receive(timeoutMs);
+      List<CapturePipe> watched =
+          now >= capturesDueAt
+              ? captures.stream().filter(c -> !c.ended()).toList()
+              : List.<CapturePipe>of();
+      if (watched.isEmpty() && capturesDueAt > now) {
+        timeoutMs = (int) Math.max(1, Math.min(timeoutMs, (capturesDueAt - now) / 1_000_000));
+      }
+      long before = capturedBytes(captures);
+      byte[] message = init.control().receive(timeoutMs, watched);
+      long moved = capturedBytes(captures) - before;
+      // A trickle of output would wake the worker for every line: after a small batch, let the
+      // pipe fill for a millisecond. A full pipe is drained again at once.
+      capturesDueAt = moved > 0 && moved < CAPTURE_BATCH_BYTES ? System.nanoTime() + 1_000_000 : 0;
       if (message == null) {
         continue;
       }
@@ -367,6 +409,11 @@ public final class Sandbox implements AutoCloseable {
         started = s;
       } else if (reply instanceof InitReply.Failed f) {
         failure = describe(plan.steps(f.phase()), f);
+        if (f.phase() == StepPhase.INIT) {
+          // No exit report follows, and the cleanup steps never ran: the sandbox is done.
+          brokenReason = failure.message();
+          return new Supervision(null, null, failure, killedFor);
+        }
         if (f.phase() == StepPhase.PREPARE) {
           return new Supervision(null, null, failure, killedFor);
         }
@@ -384,6 +431,11 @@ public final class Sandbox implements AutoCloseable {
         if (started == null && failure == null) {
           failure = hostError("exec", 0, "the run's child died before exec");
         }
+        // Every process of the run is gone: what is left in the pipes ends with an end-of-file.
+        captures.forEach(CapturePipe::drainToEnd);
+        if (killedFor == KillReason.NONE && captures.stream().anyMatch(CapturePipe::overLimit)) {
+          killedFor = KillReason.OUTPUT;
+        }
         return new Supervision(started, exited, failure, killedFor);
       }
     }
@@ -396,13 +448,14 @@ public final class Sandbox implements AutoCloseable {
 
   private RunResult result(
       RunSpec run,
+      RunPlan plan,
       RunCgroup cgroup,
       Supervision s,
       long requested,
-      Redirect stdout,
-      Redirect stderr) {
-    CapturedOutput out = capture(stdout, run.limits());
-    CapturedOutput err = capture(stderr, run.limits());
+      CapturePipe stdout,
+      CapturePipe stderr) {
+    CapturedOutput out = captured(stdout);
+    CapturedOutput err = captured(stderr);
     InitReply.Started started = s.started();
     InitReply.Exited exited = s.exited();
     long preExec = started == null ? 0 : started.preExecCpuNanos();
@@ -417,15 +470,25 @@ public final class Sandbox implements AutoCloseable {
     if (exited != null && exited.violationNr() >= 0) {
       violation = SeccompCompiler.describeCall(exited.violationArch(), exited.violationNr());
     }
+    // What the run allocated is its cgroup's peak less the page cache of files it only read;
+    // the resident set of its main process also holds pages it maps but never allocated, such as
+    // its own executable's (charged to the compile that wrote it).
+    long memory =
+        Math.max(
+            Math.max(0, cgroup.memoryPeakBytes() - cgroup.pageCacheBytes()),
+            exited == null ? 0 : exited.maxRssKib() * 1024);
+    SetupError failure = s.failure();
+    boolean ownExec = failure != null && isOwnExecFailure(plan, failure, run);
     RunFacts facts =
         new RunFacts(
-            s.failure(),
+            ownExec ? null : failure,
+            ownExec ? failure : null,
             exited == null ? null : exited.exitCode(),
             exited == null ? null : exited.signal(),
             s.killedFor(),
             cpu,
             wall,
-            cgroup.memoryPeakBytes(),
+            memory,
             oomKills,
             violation,
             Math.max(out.bytes(), err.bytes()));
@@ -441,27 +504,47 @@ public final class Sandbox implements AutoCloseable {
         Duration.ofNanos(userSystem[1]),
         Duration.ofNanos(cpu),
         Duration.ofNanos(wall),
-        facts.memoryPeakBytes(),
+        memory,
         oomKills > 0,
         cgroup.tasksPeak(),
         out,
         err,
         setup,
-        s.failure(),
+        failure,
         violation,
         exited == null ? 0 : exited.exitNanos());
   }
 
-  private static CapturedOutput capture(Redirect redirect, RunLimits limits) {
-    if (!(redirect instanceof Redirect.File output)) {
+  /**
+   * Whether the run failed at its exec of a file in the work directory: the submission's own
+   * program (an ELF whose interpreter does not exist, a binary for another machine), its fault and
+   * not the judge's. Toolchains and validators live outside the work directory or are judged by
+   * their callers.
+   */
+  private static boolean isOwnExecFailure(RunPlan plan, SetupError failure, RunSpec run) {
+    if (failure.phase() != StepPhase.CHILD
+        || failure.stepIndex() < 0
+        || failure.stepIndex() >= plan.child().size()) {
+      return false;
+    }
+    Step step = plan.child().get(failure.stepIndex());
+    return step.code() == StepCode.EXEC && run.argv().get(0).startsWith(MountLayer.WORK_DIR + "/");
+  }
+
+  private static CapturedOutput captured(CapturePipe pipe) {
+    if (pipe == null) {
       return CapturedOutput.NONE;
     }
-    Path file = output.path();
-    if (!Files.exists(file)) {
-      return new CapturedOutput(file, 0, false, new byte[0]);
+    HostFiles.Head head = HostFiles.head(pipe.file(), CAPTURE_BYTES);
+    return new CapturedOutput(pipe.file(), pipe.bytes(), pipe.overLimit(), head.bytes());
+  }
+
+  private static long capturedBytes(List<CapturePipe> captures) {
+    long sum = 0;
+    for (CapturePipe c : captures) {
+      sum += c.bytes();
     }
-    HostFiles.Head head = HostFiles.head(file, CAPTURE_BYTES);
-    return new CapturedOutput(file, head.size(), head.size() >= limits.outputBytes(), head.bytes());
+    return sum;
   }
 
   private RunResult internalError(RunSpec run, long requested, SetupError error) {
@@ -492,8 +575,14 @@ public final class Sandbox implements AutoCloseable {
 
   private static SetupError describe(List<Step> steps, InitReply.Failed failed) {
     int index = failed.stepIndex();
+    if (failed.phase() == StepPhase.INIT) {
+      return new SetupError(
+          StepPhase.INIT, -1, InitOp.describe(index), failed.errno(), Errno.name(failed.errno()));
+    }
     String call =
-        index >= 0 && index < steps.size() ? steps.get(index).describe() : "init bookkeeping";
+        index >= 0 && index < steps.size()
+            ? steps.get(index).describe()
+            : "step " + index + " (not in the plan)";
     return new SetupError(failed.phase(), index, call, failed.errno(), Errno.name(failed.errno()));
   }
 

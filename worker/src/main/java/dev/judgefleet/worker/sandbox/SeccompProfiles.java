@@ -5,6 +5,7 @@ import static dev.judgefleet.worker.sandbox.SeccompPolicy.ArgCondition.maskedEq;
 import static dev.judgefleet.worker.sandbox.SeccompPolicy.ArgCondition.ne;
 
 import dev.judgefleet.worker.sandbox.SeccompPolicy.Action;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Sched;
 
 /**
@@ -12,10 +13,6 @@ import dev.judgefleet.worker.sandbox.plan.Kernel.Sched;
  * JVM (with its threads) unmodified, and the compilers that build them.
  */
 public final class SeccompProfiles {
-  private static final int ENOSYS = 38;
-  private static final int EPERM = 1;
-  private static final int EAFNOSUPPORT = 97;
-  private static final int AF_UNIX = 1;
   private static final long CLONE_NEW_ANY =
       Sched.CLONE_NEWNS
           | Sched.CLONE_NEWCGROUP
@@ -42,7 +39,7 @@ public final class SeccompProfiles {
    * (glibc's pthread_create tries clone3, then clone).
    */
   public static final SeccompPolicy DEFAULT =
-      new SeccompPolicy.Builder("default", new Action.Errno(ENOSYS))
+      new SeccompPolicy.Builder("default", new Action.Errno(Kernel.Errno.ENOSYS))
           // Files and descriptors. Writes outside /box and /tmp fail on read-only mounts.
           .allow(
               "read",
@@ -265,10 +262,13 @@ public final class SeccompProfiles {
               "msgrcv",
               "msgctl")
           // Sockets: AF_UNIX only, inside the sandbox's own network namespace.
-          .rule("socket", new Action.Allow(), eq(0, AF_UNIX))
-          .rule("socket", new Action.Errno(EAFNOSUPPORT), ne(0, AF_UNIX))
-          .rule("socketpair", new Action.Allow(), eq(0, AF_UNIX))
-          .rule("socketpair", new Action.Errno(EAFNOSUPPORT), ne(0, AF_UNIX))
+          .rule("socket", new Action.Allow(), eq(0, Kernel.Socket.AF_UNIX))
+          .rule("socket", new Action.Errno(Kernel.Errno.EAFNOSUPPORT), ne(0, Kernel.Socket.AF_UNIX))
+          .rule("socketpair", new Action.Allow(), eq(0, Kernel.Socket.AF_UNIX))
+          .rule(
+              "socketpair",
+              new Action.Errno(Kernel.Errno.EAFNOSUPPORT),
+              ne(0, Kernel.Socket.AF_UNIX))
           .allow(
               "connect",
               "bind",
@@ -310,10 +310,15 @@ public final class SeccompProfiles {
               "clone", new Action.Violation(), maskedEq(0, Sched.CLONE_NEWNET, Sched.CLONE_NEWNET))
           // Probed by runtimes: fail quietly. clone3 hides its flags from the filter, so glibc
           // must fall back to clone.
-          .errno(ENOSYS, "clone3", "io_uring_setup", "io_uring_enter", "io_uring_register")
-          .errno(ENOSYS, "add_key", "request_key", "keyctl")
           .errno(
-              EPERM,
+              Kernel.Errno.ENOSYS,
+              "clone3",
+              "io_uring_setup",
+              "io_uring_enter",
+              "io_uring_register")
+          .errno(Kernel.Errno.ENOSYS, "add_key", "request_key", "keyctl")
+          .errno(
+              Kernel.Errno.EPERM,
               "setuid",
               "setgid",
               "setreuid",

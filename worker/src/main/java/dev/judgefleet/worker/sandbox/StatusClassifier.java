@@ -1,19 +1,19 @@
 package dev.judgefleet.worker.sandbox;
 
-import dev.judgefleet.worker.sandbox.plan.Kernel.Signal;
-
 /**
  * The one place that turns what was observed about a run into its status. Pure: no I/O, no clock,
  * so every rule is unit-tested.
  *
- * <p>Order matters. A setup failure is the judge's fault whatever else happened. A forbidden call
- * outranks everything the program did after it. The supervisor's own time kill outranks the OOM
- * killer (the program was already over time). An OOM kill outranks an output overflow, which
- * outranks a plain crash: SIGKILL and SIGXFSZ are consequences of limits, not the program's bugs.
+ * <p>Order matters. A setup failure is the judge's fault whatever else happened; a failed exec of
+ * the program's own file is the program's. A forbidden call outranks everything the program did
+ * after it. Memory outranks time: an OOM kill, or a peak over the limit, happened while the program
+ * ran, and the supervisor's time kill ends the run (time could only have come first between two of
+ * the supervisor's looks, a few milliseconds apart). Time outranks output, which outranks a plain
+ * crash.
  *
- * <p>Memory is judged by the OOM killer alone. The cgroup's peak also counts page cache (the
- * program's own output file, its input), so a peak above the limit proves nothing; an OOM kill in a
- * cgroup whose hard limit sits just above the problem's limit does.
+ * <p>A verdict is never taken from a signal alone: a program can raise SIGXCPU, SIGXFSZ or SIGSYS
+ * itself. TLE needs the measured time at the limit, OLE the captured output past it, SV a recorded
+ * violation; otherwise the signal is a runtime error like any other.
  */
 public final class StatusClassifier {
   private StatusClassifier() {}
@@ -24,28 +24,29 @@ public final class StatusClassifier {
     if (facts.setupError() != null) {
       return new Classification(RunStatus.IE, RunCause.SETUP);
     }
-    Integer signal = facts.signal();
-    // Only a recorded violation: every forbidden call is reported by the seccomp notification,
-    // and a SIGSYS without one is a signal the program raised itself.
+    if (facts.execError() != null) {
+      return new Classification(RunStatus.RE, RunCause.EXEC);
+    }
     if (facts.violation() != null) {
       return new Classification(RunStatus.SV, RunCause.SYSCALL);
     }
-    if (facts.killedFor() == KillReason.CPU_TIME
-        || facts.cpuNanos() > limits.cpuTime().toNanos()
-        || (signal != null && signal == Signal.SIGXCPU)) {
+    if (facts.oomKills() > 0) {
+      return new Classification(RunStatus.MLE, RunCause.OOM_KILL);
+    }
+    if (facts.memoryPeakBytes() > limits.memoryBytes()) {
+      return new Classification(RunStatus.MLE, RunCause.MEMORY);
+    }
+    if (facts.killedFor() == KillReason.CPU_TIME || facts.cpuNanos() > limits.cpuTime().toNanos()) {
       return new Classification(RunStatus.TLE, RunCause.CPU_TIME);
     }
     if (facts.killedFor() == KillReason.WALL_TIME) {
       return new Classification(RunStatus.TLE, RunCause.WALL_TIME);
     }
-    if (facts.oomKills() > 0) {
-      return new Classification(RunStatus.MLE, RunCause.OOM_KILL);
-    }
-    if ((signal != null && signal == Signal.SIGXFSZ)
-        || facts.largestOutputBytes() >= limits.outputBytes()) {
+    if (facts.killedFor() == KillReason.OUTPUT
+        || facts.largestOutputBytes() > limits.outputBytes()) {
       return new Classification(RunStatus.OLE, RunCause.OUTPUT);
     }
-    if (signal != null) {
+    if (facts.signal() != null) {
       return new Classification(RunStatus.RE, RunCause.SIGNAL);
     }
     if (facts.exitCode() != null && facts.exitCode() != 0) {

@@ -6,27 +6,28 @@ import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
 import dev.judgefleet.worker.sandbox.plan.Steps;
 
 /**
- * The stdio layer: the run's standard streams are host files the worker opened and passed in, never
- * paths the program could choose. Output goes to regular files, so RLIMIT_FSIZE caps it. Every
- * other descriptor is closed, and the child leads a session of its own.
+ * The stdio layer: a run's standard streams are descriptors the worker made and passed in, never
+ * paths the program could choose or learn. Standard input is a sealed private copy of its file (or
+ * a pipe, or a worker-written file for a validator); standard output and error are pipes, which the
+ * sandbox drains into host files the program never holds. Every other descriptor is closed, and the
+ * child leads a session of its own.
  */
 public final class StdioLayer {
-  private static final int OUTPUT_FLAGS =
-      Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW;
-
-  /**
-   * World-readable, in a root-only directory: only a process holding the descriptor can reach the
-   * file, and a testlib checker given {@code /dev/stdin} must be able to reopen it.
-   */
-  private static final int OUTPUT_MODE = 0644;
-
   private StdioLayer() {}
 
-  private static PassedFile passed(Redirect redirect, int flags, int mode) {
+  private static PassedFile input(Redirect redirect) {
     if (redirect instanceof Redirect.Pipe pipe) {
-      return new PassedFile.Descriptor(pipe.fd(), pipe.what(), pipe.handOver());
+      return output(pipe);
     }
-    return new PassedFile.Open(((Redirect.File) redirect).path(), flags, mode);
+    if (redirect instanceof Redirect.Copy copy) {
+      return new PassedFile.SealedCopy(copy.path());
+    }
+    return new PassedFile.Open(
+        ((Redirect.HostFile) redirect).path(), Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0);
+  }
+
+  private static PassedFile.Descriptor output(Redirect.Pipe pipe) {
+    return new PassedFile.Descriptor(pipe.fd(), pipe.what(), pipe.handOver());
   }
 
   /** A new session: the run's processes share nothing with PID 1's (setsid(2)). */
@@ -35,10 +36,10 @@ public final class StdioLayer {
   }
 
   public static void redirect(
-      RunPlanBuilder plan, Redirect stdin, Redirect stdout, Redirect stderr) {
-    int in = plan.pass(passed(stdin, Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0));
-    int out = plan.pass(passed(stdout, OUTPUT_FLAGS, OUTPUT_MODE));
-    int err = plan.pass(passed(stderr, OUTPUT_FLAGS, OUTPUT_MODE));
+      RunPlanBuilder plan, Redirect stdin, Redirect.Pipe stdout, Redirect.Pipe stderr) {
+    int in = plan.pass(input(stdin));
+    int out = plan.pass(output(stdout));
+    int err = plan.pass(output(stderr));
     plan.child(Steps.dup2(in, 0));
     plan.child(Steps.dup2(out, 1));
     plan.child(Steps.dup2(err, 2));

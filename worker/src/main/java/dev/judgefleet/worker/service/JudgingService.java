@@ -2,6 +2,7 @@ package dev.judgefleet.worker.service;
 
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
@@ -99,13 +100,16 @@ public final class JudgingService {
       Optional<Language> language = languages.find(request.language());
       if (!answers && (language.isEmpty() || !LanguageCatalog.available(language.get()))) {
         return internalError(
-            context, "language '" + request.language() + "' is not available on node " + node);
+            context,
+            VerdictReason.LANGUAGE_UNAVAILABLE,
+            "language '" + request.language() + "' is not available on node " + node);
       }
       if (stored.isPresent()
           && request.problemVersion().isPresent()
           && !request.problemVersion().get().equals(stored.get().contentVersion())) {
         return internalError(
             context,
+            VerdictReason.PROBLEM_VERSION_UNAVAILABLE,
             "problem "
                 + request.problemId()
                 + " is at version "
@@ -118,6 +122,7 @@ public final class JudgingService {
       if (stored.isEmpty() && request.tests().isEmpty()) {
         return internalError(
             context,
+            VerdictReason.UNKNOWN_PROBLEM,
             "unknown problem '"
                 + request.problemId()
                 + "' (no package"
@@ -148,9 +153,10 @@ public final class JudgingService {
                   progress);
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
-      return internalError(context, e.getMessage());
+      return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());
     } catch (RuntimeException | IOException e) {
-      return internalError(context, "judging failed on node " + node + ": " + e);
+      return internalError(
+          context, VerdictReason.JUDGE_FAILURE, "judging failed on node " + node + ": " + e);
     } finally {
       if (scratch != null) {
         scratch.close();
@@ -265,7 +271,8 @@ public final class JudgingService {
     return tests;
   }
 
-  private static Outcome internalError(VerdictEvents.Context context, String message) {
-    return new Outcome(VerdictEvents.internalError(context, message), Optional.empty());
+  private static Outcome internalError(
+      VerdictEvents.Context context, VerdictReason reason, String message) {
+    return new Outcome(VerdictEvents.internalError(context, reason, message), Optional.empty());
   }
 }

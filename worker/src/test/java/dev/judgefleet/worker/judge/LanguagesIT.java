@@ -3,6 +3,7 @@ package dev.judgefleet.worker.judge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.judgefleet.worker.language.Language;
@@ -14,7 +15,9 @@ import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.sandbox.linux.NativeCallException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -152,6 +156,36 @@ class LanguagesIT {
       assertEquals(RunStatus.RE, program.compile().status(), program.compile().summary());
       assertFalse(program.compilerOutput().isBlank());
       assertNull(program.compile().setupError());
+    }
+  }
+
+  /**
+   * A submitted file named like a module the syntax check itself imports must not run during the
+   * compile, where the work directory is writable and the limits are the compiler's.
+   */
+  @Test
+  void theCompileStepRunsNoSubmittedCode() throws IOException {
+    Language python = language("python3");
+    byte[] shadow =
+        ("import os\n"
+                + "open('/box/ESCAPED', 'w').write('ran at compile time')\n"
+                + "print('ESCAPED')\n"
+                + "os._exit(0)\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] main = "print(sum(map(int, input().split())))\n".getBytes(StandardCharsets.UTF_8);
+    Path input = Files.writeString(temp.resolve("in"), "40 2\n");
+    try (Sandbox box = engine.open(ProgramBuilder.sandboxFor(python, 3))) {
+      CompiledProgram program =
+          ProgramBuilder.build(
+              box,
+              python,
+              new SourceBundle(main, Map.of("argparse.py", shadow, "py_compile.py", shadow)),
+              ProgramBuilder.COMPILE_LIMITS);
+      assertFalse(program.compilerOutput().contains("ESCAPED"), program.compilerOutput());
+      assertEquals("42\n", runOk(box, program, input));
+      NativeCallException missing =
+          assertThrows(NativeCallException.class, () -> box.readWorkFile("ESCAPED", 100));
+      assertEquals("ENOENT", missing.errnoName());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.judgefleet.worker.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.judgefleet.worker.language.Language;
@@ -19,9 +20,9 @@ class ProgramBuilderTest {
   }
 
   @Test
-  void sourcesExpandsToEveryFileInPlaceAndOtherElementsStay() {
+  void sourcesExpandsToEveryFileInPlaceAsAPathAndOtherElementsStay() {
     assertEquals(
-        List.of("g++", "-o", "main", "main.cpp", "add.cpp", "-lm"),
+        List.of("g++", "-o", "main", "./main.cpp", "./add.cpp", "-lm"),
         ProgramBuilder.withSources(
             List.of("g++", "-o", "main", "{sources}", "-lm"), List.of("main.cpp", "add.cpp")));
     assertEquals(
@@ -43,15 +44,46 @@ class ProgramBuilderTest {
   void theMainFileNameComesFromTheLanguageAndMayNotBeTakenTwice() {
     Language java = CATALOG.find("java").orElseThrow();
     byte[] main = text("public class Solver { public static void main(String[] a) {} }\n");
+    SourceBundle alone = SourceBundle.of(main);
+    ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(java, alone);
 
-    assertEquals("Solver.java", ProgramBuilder.mainFile(java, SourceBundle.of(main)));
+    assertEquals(new ProgramBuilder.SourceLayout("Solver", "Solver.java"), layout);
     assertTrue(
-        ProgramBuilder.unbuildable(java, new SourceBundle(main, Map.of("Util.java", main)))
+        ProgramBuilder.unbuildable(java, new SourceBundle(main, Map.of("Util.java", main)), layout)
             .isEmpty());
     String clash =
-        ProgramBuilder.unbuildable(java, new SourceBundle(main, Map.of("Solver.java", main)))
+        ProgramBuilder.unbuildable(
+                java, new SourceBundle(main, Map.of("Solver.java", main)), layout)
             .orElseThrow();
     assertTrue(clash.contains("Solver.java"), clash);
+  }
+
+  @Test
+  void aMainClassThatCannotNameAFileIsACompileErrorNotACrash() {
+    Language java = CATALOG.find("java").orElseThrow();
+    for (String name : List.of("C".repeat(300), "Ünïcode", "Main$Inner")) {
+      SourceBundle source = SourceBundle.of(text("public class " + name + " {}\n"));
+      ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(java, source);
+      assertEquals(name, layout.mainName());
+      String problem = ProgramBuilder.unbuildable(java, source, layout).orElseThrow();
+      assertTrue(problem.startsWith("the main name '"), problem);
+    }
+    SourceBundle longest =
+        SourceBundle.of(text("public class " + "C".repeat(ProgramBuilder.MAX_MAIN_NAME) + "{}"));
+    assertTrue(
+        ProgramBuilder.unbuildable(java, longest, ProgramBuilder.layout(java, longest)).isEmpty());
+  }
+
+  @Test
+  void aFileNameOutsideTheRuleNeverReachesTheJudge() {
+    for (String name : List.of("@opts.c", "-o.c", ".hidden.c", "a/b.c", "..", "x y.c")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new SourceBundle(text("int main(){}"), Map.of(name, text(""))),
+              name);
+      assertTrue(e.getMessage().contains("not a plain file name"), e.getMessage());
+    }
   }
 
   @Test

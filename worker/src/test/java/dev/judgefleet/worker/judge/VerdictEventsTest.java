@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.judgefleet.model.Diagnostics;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.TestResult;
 import dev.judgefleet.model.Verdict;
@@ -118,5 +119,84 @@ class VerdictEventsTest {
     assertTrue(echoed <= VerdictEvents.ECHO_BUDGET_BYTES, echoed + " bytes echoed");
     assertTrue(tests.stream().allMatch(TestResult::outputTruncated));
     assertFalse(tests.get(31).stdout().isEmpty(), "the last test gets its share too");
+  }
+
+  @Test
+  void theFirstFailingTestIsDescribedForTheJuryOnly() {
+    RunResult crashed =
+        new RunResult(
+            dev.judgefleet.worker.sandbox.RunStatus.RE,
+            dev.judgefleet.worker.sandbox.RunCause.EXIT_CODE,
+            1,
+            null,
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofMillis(5),
+            Duration.ofMillis(6),
+            1 << 20,
+            false,
+            1,
+            CapturedOutput.NONE,
+            big(10_000),
+            Duration.ZERO,
+            null,
+            null,
+            1);
+    TestOutcome ok = JudgeFixtures.outcome("sample/1", Verdict.AC);
+    TestOutcome re = outcome("sample/2", crashed);
+    TestOutcome reVerdict =
+        new TestOutcome(
+            re.test(),
+            re.group(),
+            Verdict.RE,
+            crashed,
+            null,
+            0,
+            0,
+            0,
+            1,
+            re.score(),
+            re.scoreMultiplier());
+    JudgeResult result =
+        new JudgeResult(
+            Verdict.RE,
+            "",
+            null,
+            List.of(ok, reVerdict),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            List.of(),
+            Map.of(),
+            Duration.ofSeconds(1),
+            "v1",
+            Duration.ofMillis(10));
+    VerdictEvent event = VerdictEvents.of(result, context(false));
+    assertEquals(Diagnostics.JURY, event.diagnostics().audience());
+    assertEquals("sample/2", event.diagnostics().test());
+    assertEquals(Verdict.RE, event.diagnostics().verdict());
+    assertEquals(1, event.diagnostics().exitCode());
+    assertEquals("exit code 1", event.diagnostics().runMessage());
+    assertEquals(Diagnostics.STDERR_BYTES, event.diagnostics().stderr().length());
+    assertNull(event.reason(), "a reason only for IE");
+    // The problem's test data never reaches the contestant-facing per-test results.
+    assertTrue(event.tests().stream().allMatch(t -> t.stderr() == null));
+  }
+
+  @Test
+  void anAcceptedVerdictHasNoDiagnostics() {
+    JudgeResult result =
+        new JudgeResult(
+            Verdict.AC,
+            "",
+            null,
+            List.of(JudgeFixtures.outcome("sample/1", Verdict.AC)),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            List.of(),
+            Map.of(),
+            Duration.ofSeconds(1),
+            "v1",
+            Duration.ofMillis(10));
+    assertNull(VerdictEvents.of(result, context(false)).diagnostics());
   }
 }

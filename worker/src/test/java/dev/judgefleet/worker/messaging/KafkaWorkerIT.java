@@ -2,6 +2,7 @@ package dev.judgefleet.worker.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import dev.judgefleet.model.Phase;
 import dev.judgefleet.model.ProgressEvent;
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.sandbox.IntegrationEngine;
 import dev.judgefleet.worker.sandbox.Leftovers;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +161,17 @@ class KafkaWorkerIT {
 
       String files = "files-" + UUID.randomUUID();
       client.send(files, multiFile(files));
+      // Reads one line; aplusb has a test with the numbers on two: a run-time error, and the jury
+      // sees why.
+      String oneLine = "one-line-" + UUID.randomUUID();
+      client.send(
+          oneLine,
+          submission(
+              oneLine,
+              "aplusb",
+              "python3",
+              "a, b = map(int, input().split())\nprint(a + b)\n",
+              ""));
 
       VerdictEvent accepted = verdict(ok);
       assertEquals(Verdict.AC, accepted.verdict(), accepted.toString());
@@ -182,13 +195,16 @@ class KafkaWorkerIT {
       client.await("judge.submissions.dlq", r -> cobol.equals(r.key()), VERDICT);
       VerdictEvent cobolVerdict = verdict(cobol);
       assertEquals(Verdict.IE, cobolVerdict.verdict());
+      assertEquals(VerdictReason.INVALID_SUBMISSION, cobolVerdict.reason());
       assertTrue(cobolVerdict.message().contains("cobol"), cobolVerdict.message());
 
       VerdictEvent unknownVerdict = verdict(unknown);
       assertEquals(Verdict.IE, unknownVerdict.verdict());
+      assertEquals(VerdictReason.UNKNOWN_PROBLEM, unknownVerdict.reason());
       assertTrue(unknownVerdict.message().contains("unknown problem"), unknownVerdict.message());
       VerdictEvent staleVerdict = verdict(stale);
       assertEquals(Verdict.IE, staleVerdict.verdict());
+      assertEquals(VerdictReason.PROBLEM_VERSION_UNAVAILABLE, staleVerdict.reason());
       assertTrue(
           staleVerdict.message().contains("asked for 0123456789abcdef"), staleVerdict.message());
 
@@ -204,6 +220,15 @@ class KafkaWorkerIT {
 
       VerdictEvent filesVerdict = verdict(files);
       assertEquals(Verdict.AC, filesVerdict.verdict(), filesVerdict.toString());
+
+      VerdictEvent oneLineVerdict = verdict(oneLine);
+      assertEquals(Verdict.RE, oneLineVerdict.verdict(), oneLineVerdict.toString());
+      assertNull(oneLineVerdict.reason());
+      assertEquals("jury", oneLineVerdict.diagnostics().audience());
+      assertTrue(
+          oneLineVerdict.diagnostics().stderr().contains("ValueError"),
+          oneLineVerdict.diagnostics().toString());
+      assertNull(accepted.diagnostics());
 
       String metrics = worker.get("/q/metrics").body();
       assertTrue(metrics.contains("judge_verdicts_total{"), metrics);

@@ -45,6 +45,11 @@ final class FakeCgroup implements RunCgroup {
   }
 
   @Override
+  public long pageCacheBytes() {
+    return 0;
+  }
+
+  @Override
   public long oomKills() {
     return 0;
   }

@@ -41,9 +41,9 @@ class LaunchPlannerTest {
             LAST_CAP,
             cgroup,
             BPF,
-            new Redirect.File(Path.of("/data/1.in")),
-            new Redirect.File(Path.of("/s/io/stdout")),
-            new Redirect.File(Path.of("/s/io/stderr"))));
+            new Redirect.Copy(Path.of("/data/1.in")),
+            new Redirect.Pipe(11, "stdout", false),
+            new Redirect.Pipe(12, "stderr", false)));
   }
 
   @Test
@@ -53,6 +53,7 @@ class LaunchPlannerTest {
     List<Step> expected = new ArrayList<>();
     expected.add(Steps.writeFd(0, "0"));
     expected.add(Steps.writeFd(1, "0"));
+    expected.add(Steps.unshare(Kernel.Sched.CLONE_NEWIPC));
     expected.add(Steps.setsid());
     expected.add(Steps.setrlimit(SysResource.RLIMIT_CORE, 0, 0));
     expected.add(Steps.setrlimit(SysResource.RLIMIT_FSIZE, 1 << 20, 1 << 20));
@@ -82,21 +83,24 @@ class LaunchPlannerTest {
   }
 
   @Test
-  void passesTheCgroupAndStdioFilesOnly() {
+  void passesTheCgroupFilesAPrivateCopyOfTheInputAndTheCapturePipesOnly() {
     assertEquals(
         List.of(
             new PassedFile.Open(Path.of("/cg/memory/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
             new PassedFile.Open(Path.of("/cg/pids/run-1/cgroup.procs"), Fcntl.O_WRONLY, 0),
-            new PassedFile.Open(Path.of("/data/1.in"), Fcntl.O_RDONLY | Fcntl.O_NOFOLLOW, 0),
-            new PassedFile.Open(
-                Path.of("/s/io/stdout"),
-                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0644),
-            new PassedFile.Open(
-                Path.of("/s/io/stderr"),
-                Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NOFOLLOW,
-                0644)),
+            new PassedFile.SealedCopy(Path.of("/data/1.in")),
+            new PassedFile.Descriptor(11, "stdout", false),
+            new PassedFile.Descriptor(12, "stderr", false)),
         plan(RunLimits.defaults()).passedFiles());
+  }
+
+  @Test
+  void eachRunGetsAFreshIpcNamespaceBeforeItsPrivilegesGo() {
+    List<Step> child = plan(RunLimits.defaults()).child();
+    int unshare = child.indexOf(Steps.unshare(Kernel.Sched.CLONE_NEWIPC));
+    assertTrue(unshare > 0, "unshare(CLONE_NEWIPC) in " + child);
+    assertTrue(unshare < child.indexOf(Steps.setresuid(60002)));
+    assertTrue(unshare < child.indexOf(Steps.capbsetDrop(0)));
   }
 
   @Test

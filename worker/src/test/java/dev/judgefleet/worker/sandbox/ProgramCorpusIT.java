@@ -9,6 +9,7 @@ import dev.judgefleet.worker.sandbox.plan.Kernel.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +24,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Real programs, hostile ones among them, compiled by gcc inside the sandbox and run with small
  * limits. The folder a program sits in is the status it must get; {@code // expect:} lines in it
- * add what else must hold ({@code status X} overrides the folder). On a kernel without the i386
- * system-call ABI, {@code // without-ia32:} lines replace them: there {@code int 0x80} is a
- * faulting instruction, not a call. No run may print "ESCAPED", and nothing may be left behind.
+ * add what else must hold ({@code status X} overrides the folder); {@code // cflags:} adds compiler
+ * flags and {@code // stdin:} gives the program a line of input in a world-writable file, which
+ * must be unchanged afterwards. On a kernel without the i386 system-call ABI, {@code //
+ * without-ia32:} lines replace them: there {@code int 0x80} is a faulting instruction, not a call.
+ * No run may print "ESCAPED", and nothing may be left behind.
  */
 class ProgramCorpusIT {
   private static final Path CORPUS = Path.of("src/test/resources/programs");
+
+  /**
+   * 1 s of CPU; the wall limit leaves room for a busy host (another engine, a build), where a
+   * spinning program gets a fraction of a core and must still end on its CPU time.
+   */
   private static final RunLimits LIMITS =
       new RunLimits(
-          Duration.ofSeconds(1), Duration.ofSeconds(3), 64 << 20, 32, 8 << 20, 8 << 20, 64);
+          Duration.ofSeconds(1), Duration.ofSeconds(8), 64 << 20, 32, 8 << 20, 8 << 20, 64);
+
   private static final RunLimits COMPILE =
       new RunLimits(
-          Duration.ofSeconds(30), Duration.ofSeconds(60), 512 << 20, 64, 64 << 20, 0, 256);
+          Duration.ofSeconds(30), Duration.ofSeconds(60), 512 << 20, 64, 160 << 20, 0, 256);
 
   private static SandboxEngine engine;
   private static boolean ia32;
@@ -101,16 +110,30 @@ class ProgramCorpusIT {
             .orElse(
                 RunStatus.valueOf(
                     program.getParent().getFileName().toString().toUpperCase(Locale.ROOT)));
+    List<String> gcc = new ArrayList<>(List.of("/usr/bin/gcc", "-O1", "-pthread"));
+    for (String flags : expectations(program, "// cflags: ")) {
+      gcc.addAll(List.of(flags.split(" ")));
+    }
+    gcc.addAll(List.of("-o", "main", "main.c"));
+    List<String> stdin = expectations(program, "// stdin: ");
+    Path input = null;
+    if (!stdin.isEmpty()) {
+      input = Files.createTempFile("corpus", ".in");
+      Files.writeString(input, stdin.get(0) + "\n");
+      // World-writable, as a careless package's test input might be.
+      Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-rw-rw-"));
+    }
     RunResult result;
     try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
       box.writeWorkFile("main.c", Files.readAllBytes(program));
-      RunResult compile =
-          box.run(
-              RunSpec.of(
-                      List.of("/usr/bin/gcc", "-O1", "-pthread", "-o", "main", "main.c"), COMPILE)
-                  .withWorkWritable(true));
+      RunResult compile = box.run(RunSpec.of(gcc, COMPILE).withWorkWritable(true));
       assertEquals(RunStatus.OK, compile.status(), () -> "compile: " + compile.stderr().headText());
-      result = box.run(RunSpec.of(List.of("/box/main"), LIMITS));
+      result = box.run(RunSpec.of(List.of("/box/main"), LIMITS).withStdin(input));
+    } finally {
+      if (input != null) {
+        assertEquals(stdin.get(0) + "\n", Files.readString(input), "the input file was changed");
+        Files.delete(input);
+      }
     }
     String stdout = result.stdout().headText();
     String context =

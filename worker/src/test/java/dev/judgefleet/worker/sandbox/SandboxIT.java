@@ -84,19 +84,55 @@ class SandboxIT {
   }
 
   @Test
-  void aFailedExecIsTheJudgesErrorNamingTheCall() {
+  void aFailedExecOfAToolIsTheJudgesErrorNamingTheCall() {
     try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
-      RunResult r = box.run(RunSpec.of(List.of("/box/does-not-exist"), LIMITS));
+      RunResult r = box.run(RunSpec.of(List.of("/usr/bin/does-not-exist"), LIMITS));
       assertEquals(RunStatus.IE, r.status());
       assertEquals(RunCause.SETUP, r.cause());
       assertNotNull(r.setupError());
       assertEquals(StepPhase.CHILD, r.setupError().phase());
       assertEquals("ENOENT", r.setupError().errnoName());
       assertTrue(
-          r.setupError().message().contains("execve(\"/box/does-not-exist\""),
+          r.setupError().message().contains("execve(\"/usr/bin/does-not-exist\""),
           r.setupError().message());
       // The sandbox is still good for the next run.
       assertEquals(RunStatus.OK, sh(box, "true", false).status());
+    }
+  }
+
+  @Test
+  void aFailedExecOfTheProgramsOwnFileIsARuntimeError() {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      assertEquals(
+          RunStatus.OK, sh(box, "printf 'garbage' > /box/main; chmod +x /box/main", true).status());
+      RunResult r = box.run(RunSpec.of(List.of("/box/main"), LIMITS));
+      assertEquals(RunStatus.RE, r.status(), r.summary());
+      assertEquals(RunCause.EXEC, r.cause());
+      assertEquals("ENOEXEC", r.setupError().errnoName());
+      assertTrue(r.causeDetail().startsWith("cannot execute: "), r.causeDetail());
+    }
+  }
+
+  @Test
+  void ipcObjectsOfOneRunAreGoneInTheNext() throws IOException {
+    try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
+      box.writeWorkFile(
+          "ipc.c", Files.readAllBytes(Path.of("src/test/resources/sandbox/ipc_leftovers.c")));
+      RunResult compile = sh(box, "gcc -O1 -o ipc ipc.c", true);
+      assertEquals(RunStatus.OK, compile.status(), compile.stderr().headText());
+      RunLimits limits = LIMITS.withMemoryBytes(64 << 20);
+      // Seven tests each pinning 24 MiB under a 64 MiB limit: only a per-run namespace keeps
+      // every one of them within it, and the next one clean.
+      for (int test = 1; test <= 7; test++) {
+        RunResult leave = box.run(RunSpec.of(List.of("/box/ipc", "leave"), limits));
+        assertEquals(
+            RunStatus.OK,
+            leave.status(),
+            test + ": " + leave.summary() + leave.stderr().headText());
+        assertEquals("left\n", leave.stdout().headText());
+        RunResult look = box.run(RunSpec.of(List.of("/box/ipc", "look"), limits));
+        assertEquals("clean\n", look.stdout().headText(), "test " + test);
+      }
     }
   }
 
@@ -126,7 +162,12 @@ class SandboxIT {
     try (Sandbox box = engine.open(SandboxSpec.forSlot(1))) {
       RunLimits tight =
           RunLimits.forCpu(Duration.ofMillis(300)).withWallTime(Duration.ofMillis(600));
-      RunResult spin = box.run(RunSpec.of(List.of("/bin/sh", "-c", "while :; do :; done"), tight));
+      // Room on the wall for a busy host, where the spinner gets a fraction of a core.
+      RunResult spin =
+          box.run(
+              RunSpec.of(
+                  List.of("/bin/sh", "-c", "while :; do :; done"),
+                  tight.withWallTime(Duration.ofSeconds(15))));
       assertEquals(RunStatus.TLE, spin.status());
       assertEquals(RunCause.CPU_TIME, spin.cause());
       assertTrue(spin.cpu().compareTo(tight.cpuTime()) >= 0, spin.summary());
@@ -158,7 +199,8 @@ class SandboxIT {
       RunLimits small = LIMITS.withOutputBytes(100_000);
       RunResult r = box.run(RunSpec.of(List.of("/usr/bin/yes"), small));
       assertEquals(RunStatus.OLE, r.status());
-      assertEquals(100_000, r.stdout().bytes());
+      // One byte past the limit proves it was exceeded; the capture stops there.
+      assertEquals(100_001, r.stdout().bytes());
       assertTrue(r.stdout().truncated());
       assertEquals(Sandbox.CAPTURE_BYTES, r.stdout().head().length);
     }

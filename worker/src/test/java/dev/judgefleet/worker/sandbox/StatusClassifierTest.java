@@ -6,95 +6,307 @@ import dev.judgefleet.worker.sandbox.StatusClassifier.Classification;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Signal;
 import dev.judgefleet.worker.sandbox.plan.StepPhase;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Every rule of the classifier, one row each: what was observed, and the status it gives. */
 class StatusClassifierTest {
-  private static final RunLimits LIMITS =
-      RunLimits.forCpu(Duration.ofSeconds(1)).withMemoryBytes(64 << 20).withOutputBytes(1000);
+  private static final long MIB = 1 << 20;
   private static final long SECOND = 1_000_000_000L;
+  private static final RunLimits LIMITS =
+      RunLimits.forCpu(Duration.ofSeconds(1)).withMemoryBytes(64 * MIB).withOutputBytes(1000);
+  private static final SetupError MOUNT_FAILED =
+      new SetupError(StepPhase.CHILD, 7, "mount(...)", 1, "EPERM");
+  private static final SetupError EXEC_FAILED =
+      new SetupError(StepPhase.CHILD, 60, "execve(\"/box/main\", ...)", 2, "ENOENT");
 
-  private static RunFacts facts(Integer exit, Integer signal) {
-    return new RunFacts(
-        null, exit, signal, KillReason.NONE, SECOND / 2, SECOND / 2, 1 << 20, 0, null, 10);
+  /** A run that used half its time and a little memory, and printed 10 bytes. */
+  private record Facts(
+      SetupError setupError,
+      SetupError execError,
+      Integer exitCode,
+      Integer signal,
+      KillReason killedFor,
+      long cpuNanos,
+      long wallNanos,
+      long memoryBytes,
+      long oomKills,
+      String violation,
+      long outputBytes) {
+    static Facts exited(int code) {
+      return new Facts(
+          null, null, code, null, KillReason.NONE, SECOND / 2, SECOND / 2, MIB, 0, null, 10);
+    }
+
+    static Facts signalled(int signal) {
+      return exited(0).withExit(null).withSignal(signal);
+    }
+
+    Facts withExit(Integer code) {
+      return new Facts(
+          setupError,
+          execError,
+          code,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes);
+    }
+
+    Facts withSignal(Integer sig) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          sig,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes);
+    }
+
+    Facts killedFor(KillReason reason) {
+      return new Facts(
+              setupError,
+              execError,
+              exitCode,
+              Signal.SIGKILL,
+              reason,
+              cpuNanos,
+              wallNanos,
+              memoryBytes,
+              oomKills,
+              violation,
+              outputBytes)
+          .withExit(null);
+    }
+
+    Facts cpu(long nanos) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          nanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes);
+    }
+
+    Facts wall(long nanos) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          nanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes);
+    }
+
+    Facts memory(long bytes, long ooms) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          bytes,
+          ooms,
+          violation,
+          outputBytes);
+    }
+
+    Facts violation(String call) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          call,
+          outputBytes);
+    }
+
+    Facts output(long bytes) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          bytes);
+    }
+
+    Facts setup(SetupError error) {
+      return new Facts(error, execError, null, null, killedFor, 0, 0, 0, 0, violation, 0);
+    }
+
+    Facts exec(SetupError error) {
+      return new Facts(null, error, null, null, killedFor, 0, 0, 0, 0, null, 0);
+    }
+
+    RunFacts toRunFacts() {
+      return new RunFacts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes);
+    }
   }
 
-  private static Classification classify(RunFacts f) {
-    return StatusClassifier.classify(f, LIMITS);
+  static Stream<Arguments> rows() {
+    return Stream.of(
+        row("exit 0 within every limit", Facts.exited(0), RunStatus.OK, RunCause.NONE),
+        row("a non-zero exit", Facts.exited(3), RunStatus.RE, RunCause.EXIT_CODE),
+        row("a fatal signal", Facts.signalled(Signal.SIGSEGV), RunStatus.RE, RunCause.SIGNAL),
+        // The judge's fault, whatever else happened.
+        row(
+            "setup failed, then killed for time with a violation",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).violation("ptrace").setup(MOUNT_FAILED),
+            RunStatus.IE,
+            RunCause.SETUP),
+        // The submission's own binary could not be executed: its fault, not the judge's.
+        row(
+            "exec of its own file failed",
+            Facts.exited(0).exec(EXEC_FAILED),
+            RunStatus.RE,
+            RunCause.EXEC),
+        // A recorded violation outranks the kill that followed it.
+        row(
+            "a named forbidden call",
+            Facts.exited(0).killedFor(KillReason.NONE).violation("ptrace"),
+            RunStatus.SV,
+            RunCause.SYSCALL),
+        row(
+            "raise(SIGSYS) with nothing recorded",
+            Facts.signalled(Signal.SIGSYS),
+            RunStatus.RE,
+            RunCause.SIGNAL),
+        row(
+            "killed at the CPU limit",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND),
+            RunStatus.TLE,
+            RunCause.CPU_TIME),
+        row(
+            "exited after using more CPU than the limit",
+            Facts.exited(0).cpu(SECOND + 1),
+            RunStatus.TLE,
+            RunCause.CPU_TIME),
+        row(
+            "raise(SIGXCPU) after 1 ms",
+            Facts.signalled(Signal.SIGXCPU).cpu(1_000_000),
+            RunStatus.RE,
+            RunCause.SIGNAL),
+        row(
+            "killed at the wall limit",
+            Facts.exited(0).killedFor(KillReason.WALL_TIME).cpu(1000).wall(3 * SECOND),
+            RunStatus.TLE,
+            RunCause.WALL_TIME),
+        row(
+            "exited after the wall limit",
+            Facts.exited(0).wall(4 * SECOND),
+            RunStatus.TLE,
+            RunCause.WALL_TIME),
+        row(
+            "OOM-killed",
+            Facts.signalled(Signal.SIGKILL).memory(65 * MIB, 1),
+            RunStatus.MLE,
+            RunCause.OOM_KILL),
+        // Memory was over while the program ran; the time kill only ended it.
+        row(
+            "killed for time after an OOM kill",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(70 * MIB, 1),
+            RunStatus.MLE,
+            RunCause.OOM_KILL),
+        row(
+            "killed for time with a peak over the limit",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(64 * MIB + 1, 0),
+            RunStatus.MLE,
+            RunCause.MEMORY),
+        row(
+            "killed for time below the memory limit",
+            Facts.exited(0).killedFor(KillReason.CPU_TIME).cpu(SECOND).memory(64 * MIB, 0),
+            RunStatus.TLE,
+            RunCause.CPU_TIME),
+        row(
+            "peak one byte over the limit, not killed",
+            Facts.exited(0).memory(64 * MIB + 1, 0),
+            RunStatus.MLE,
+            RunCause.MEMORY),
+        row(
+            "peak exactly at the limit",
+            Facts.exited(0).memory(64 * MIB, 0),
+            RunStatus.OK,
+            RunCause.NONE),
+        row(
+            "output one byte over the limit",
+            Facts.exited(0).output(1001),
+            RunStatus.OLE,
+            RunCause.OUTPUT),
+        row(
+            "output exactly at the limit",
+            Facts.exited(0).output(1000),
+            RunStatus.OK,
+            RunCause.NONE),
+        row(
+            "killed for output",
+            Facts.exited(0).killedFor(KillReason.OUTPUT).output(1001),
+            RunStatus.OLE,
+            RunCause.OUTPUT),
+        row(
+            "raise(SIGXFSZ) with little output",
+            Facts.signalled(Signal.SIGXFSZ),
+            RunStatus.RE,
+            RunCause.SIGNAL),
+        row(
+            "memory outranks output",
+            Facts.exited(0).memory(65 * MIB, 0).output(2000),
+            RunStatus.MLE,
+            RunCause.MEMORY));
   }
 
-  @Test
-  void exitZeroWithinLimitsIsOk() {
-    assertEquals(new Classification(RunStatus.OK, RunCause.NONE), classify(facts(0, null)));
+  private static Arguments row(String name, Facts facts, RunStatus status, RunCause cause) {
+    return Arguments.of(name, facts, new Classification(status, cause));
   }
 
-  @Test
-  void nonZeroExitAndSignalsAreRuntimeErrors() {
-    assertEquals(new Classification(RunStatus.RE, RunCause.EXIT_CODE), classify(facts(3, null)));
-    assertEquals(new Classification(RunStatus.RE, RunCause.SIGNAL), classify(facts(null, 6)));
-  }
-
-  @Test
-  void aSetupFailureIsTheJudgesFaultWhateverElseHappened() {
-    SetupError error = new SetupError(StepPhase.CHILD, 7, "mount(...)", 1, "EPERM");
-    RunFacts f =
-        new RunFacts(
-            error, null, Signal.SIGKILL, KillReason.CPU_TIME, 2 * SECOND, 0, 0, 1, "ptrace", 0);
-    assertEquals(new Classification(RunStatus.IE, RunCause.SETUP), classify(f));
-  }
-
-  @Test
-  void aViolationOutranksTheKillThatFollowedIt() {
-    RunFacts named =
-        new RunFacts(null, null, Signal.SIGKILL, KillReason.NONE, 0, 0, 0, 0, "ptrace", 0);
-    assertEquals(new Classification(RunStatus.SV, RunCause.SYSCALL), classify(named));
-  }
-
-  @Test
-  void aSigsysWithoutARecordedViolationIsTheProgramsOwnSignal() {
-    RunFacts sigsys = facts(null, Signal.SIGSYS);
-    assertEquals(new Classification(RunStatus.RE, RunCause.SIGNAL), classify(sigsys));
-  }
-
-  @Test
-  void timeLimitsSayWhichOne() {
-    RunFacts cpu =
-        new RunFacts(
-            null, null, Signal.SIGKILL, KillReason.CPU_TIME, SECOND, SECOND, 0, 0, null, 0);
-    assertEquals(new Classification(RunStatus.TLE, RunCause.CPU_TIME), classify(cpu));
-    RunFacts wall =
-        new RunFacts(
-            null, null, Signal.SIGKILL, KillReason.WALL_TIME, 1000, 3 * SECOND, 0, 0, null, 0);
-    assertEquals(new Classification(RunStatus.TLE, RunCause.WALL_TIME), classify(wall));
-    RunFacts xcpu = facts(null, Signal.SIGXCPU);
-    assertEquals(new Classification(RunStatus.TLE, RunCause.CPU_TIME), classify(xcpu));
-    RunFacts overButExited =
-        new RunFacts(null, 0, null, KillReason.NONE, SECOND + 1, SECOND, 0, 0, null, 0);
-    assertEquals(new Classification(RunStatus.TLE, RunCause.CPU_TIME), classify(overButExited));
-  }
-
-  @Test
-  void anOomKillIsMemoryButAPeakWithPageCacheIsNot() {
-    RunFacts oom =
-        new RunFacts(null, null, Signal.SIGKILL, KillReason.NONE, 0, 0, 70 << 20, 1, null, 0);
-    assertEquals(new Classification(RunStatus.MLE, RunCause.OOM_KILL), classify(oom));
-    // A big output file's page cache raises the cgroup's peak: not the program's memory.
-    RunFacts cache = new RunFacts(null, 0, null, KillReason.NONE, 0, 0, (66 << 20), 0, null, 0);
-    assertEquals(RunStatus.OK, classify(cache).status());
-  }
-
-  @Test
-  void outputAtTheLimitOrSigxfszIsOle() {
-    assertEquals(
-        new Classification(RunStatus.OLE, RunCause.OUTPUT), classify(facts(null, Signal.SIGXFSZ)));
-    RunFacts full = new RunFacts(null, 1, null, KillReason.NONE, 0, 0, 0, 0, null, 1000);
-    assertEquals(new Classification(RunStatus.OLE, RunCause.OUTPUT), classify(full));
-  }
-
-  @Test
-  void theSupervisorsTimeKillOutranksTheOomKiller() {
-    RunFacts both =
-        new RunFacts(
-            null, null, Signal.SIGKILL, KillReason.CPU_TIME, SECOND, SECOND, 70 << 20, 1, null, 0);
-    assertEquals(RunStatus.TLE, classify(both).status());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void classifies(String name, Facts facts, Classification expected) {
+    assertEquals(expected, StatusClassifier.classify(facts.toRunFacts(), LIMITS), name);
   }
 }

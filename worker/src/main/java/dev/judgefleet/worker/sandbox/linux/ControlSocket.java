@@ -2,7 +2,9 @@ package dev.judgefleet.worker.sandbox.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.io.Closeable;
+import java.util.List;
 
 /**
  * The worker's end of the SOCK_SEQPACKET socket to a sandbox's init: one message per call, with
@@ -12,7 +14,10 @@ public final class ControlSocket implements Closeable {
   private static final int MSGHDR_SIZE = 56;
   private static final int IOVEC_SIZE = 16;
   private static final int CMSG_HEADER = 16;
-  private static final int MAX_FDS = 16;
+
+  /** The most descriptors one message passes ({@code MAX_PASSED_FDS} in the init). */
+  public static final int MAX_FDS = 16;
+
   private static final int RECEIVE_BUFFER = 4096;
 
   private final int fd;
@@ -46,14 +51,14 @@ public final class ControlSocket implements Closeable {
       long dataLength = 4L * fds.length;
       control.clear();
       control.setLong(0, CMSG_HEADER + dataLength);
-      control.setInt(8, LibC.SOL_SOCKET);
-      control.setInt(12, LibC.SCM_RIGHTS);
+      control.setInt(8, Kernel.Socket.SOL_SOCKET);
+      control.setInt(12, Kernel.Socket.SCM_RIGHTS);
       control.write(CMSG_HEADER, fds, 0, fds.length);
       msghdr.setPointer(32, control);
       msghdr.setLong(40, CMSG_HEADER + ((dataLength + 7) & ~7L));
     }
     try {
-      LibC.sendmsg(fd, msghdr, LibC.MSG_NOSIGNAL);
+      LibC.sendmsg(fd, msghdr, Kernel.Socket.MSG_NOSIGNAL);
     } catch (LastErrorException e) {
       throw Errno.failure("sendmsg(init control socket, " + message.length + " bytes)", e);
     }
@@ -76,7 +81,7 @@ public final class ControlSocket implements Closeable {
     msghdr.setLong(24, 1);
     long n;
     try {
-      n = LibC.recvmsg(fd, msghdr, LibC.MSG_CMSG_CLOEXEC);
+      n = LibC.recvmsg(fd, msghdr, Kernel.Socket.MSG_CMSG_CLOEXEC);
     } catch (LastErrorException e) {
       throw Errno.failure("recvmsg(init control socket)", e);
     }
@@ -86,18 +91,63 @@ public final class ControlSocket implements Closeable {
     return receiveBuffer.getByteArray(0, (int) n);
   }
 
+  /**
+   * Waits up to {@code timeoutMs} for a message while moving the output of the {@code watched}
+   * pipes that has arrived meanwhile into their files. Returns early, with null, when only output
+   * arrived: the caller decides when to look again.
+   *
+   * @return the message, or null on timeout or output
+   * @throws InitGoneException when the init closed its end
+   */
+  public byte[] receive(int timeoutMs, List<CapturePipe> watched) {
+    if (watched.isEmpty()) {
+      return receive(timeoutMs);
+    }
+    int n = 1 + watched.size();
+    Memory fds = new Memory(8L * n);
+    fds.setInt(0, fd);
+    fds.setShort(4, Kernel.Poll.POLLIN);
+    fds.setShort(6, (short) 0);
+    for (int i = 1; i < n; i++) {
+      fds.setInt(8L * i, watched.get(i - 1).readEnd());
+      fds.setShort(8L * i + 4, Kernel.Poll.POLLIN);
+      fds.setShort(8L * i + 6, (short) 0);
+    }
+    if (poll(fds, n, timeoutMs, "poll(init control socket, output pipes)") == 0) {
+      return null;
+    }
+    for (int i = 1; i < n; i++) {
+      if (fds.getShort(8L * i + 6) != 0) {
+        watched.get(i - 1).drain();
+      }
+    }
+    return fds.getShort(6) != 0 ? receive(0) : null;
+  }
+
   /** Whether a message (or a hang-up) is waiting, after up to {@code timeoutMs}. */
   public boolean await(int timeoutMs) {
     pollfd.setInt(0, fd);
-    pollfd.setShort(4, LibC.POLLIN);
+    pollfd.setShort(4, Kernel.Poll.POLLIN);
     pollfd.setShort(6, (short) 0);
+    return poll(pollfd, 1, timeoutMs, "poll(init control socket)") > 0;
+  }
+
+  /** Whether {@code fd} is readable (or hung up) within {@code timeoutMs}. */
+  static boolean pollReadable(int fd, int timeoutMs) {
+    Memory one = new Memory(8);
+    one.setInt(0, fd);
+    one.setShort(4, Kernel.Poll.POLLIN);
+    one.setShort(6, (short) 0);
+    return poll(one, 1, timeoutMs, "poll(fd " + fd + ")") > 0;
+  }
+
+  private static int poll(Memory fds, int count, int timeoutMs, String call) {
     for (; ; ) {
       try {
-        int ready = LibC.poll(pollfd, 1, timeoutMs);
-        return ready > 0;
+        return LibC.poll(fds, count, timeoutMs);
       } catch (LastErrorException e) {
-        if (e.getErrorCode() != Errno.EINTR) {
-          throw Errno.failure("poll(init control socket)", e);
+        if (e.getErrorCode() != Kernel.Errno.EINTR) {
+          throw Errno.failure(call, e);
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,14 +27,9 @@ public final class HostFiles {
   private static final long RESOLVE_BENEATH = 0x08;
   private static final long STRICT =
       RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
-  private static final int O_PATH = 010000000;
-  private static final int O_NONBLOCK = 04000;
   private static final int STAT_SIZE = 144;
   private static final int ST_MODE_OFFSET = 24;
   private static final int ST_SIZE_OFFSET = 48;
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFREG = 0100000;
-  private static final int S_IFDIR = 0040000;
 
   private HostFiles() {}
 
@@ -49,7 +45,7 @@ public final class HostFiles {
    */
   public static byte[] readBeneath(Path dir, String relative, long maxBytes) {
     // O_NONBLOCK: a FIFO planted in place of a file must not hang the worker in open(2).
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
     try {
       long size = regularFileSize(fd, dir, relative);
       if (size > maxBytes) {
@@ -107,7 +103,7 @@ public final class HostFiles {
     try {
       LibC.unlinkat(parent, name, 0);
     } catch (LastErrorException e) {
-      if (e.getErrorCode() != Errno.ENOENT) {
+      if (e.getErrorCode() != Kernel.Errno.ENOENT) {
         throw Errno.failure("unlinkat(" + dir.resolve(relative).resolve(name) + ")", e);
       }
     } finally {
@@ -141,7 +137,7 @@ public final class HostFiles {
     }
     for (String name : names) {
       String path = relative.isEmpty() ? name : relative + "/" + name;
-      int file = openBeneath(dir, path, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+      int file = openBeneath(dir, path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
       int mode;
       long size;
       try {
@@ -149,7 +145,7 @@ public final class HostFiles {
         LibC.fstat(file, stat);
         mode = stat.getInt(ST_MODE_OFFSET);
         size = stat.getLong(ST_SIZE_OFFSET);
-        if ((mode & S_IFMT) == S_IFREG) {
+        if ((mode & Kernel.Stat.S_IFMT) == Kernel.Stat.S_IFREG) {
           if (out.size() >= maxFiles || total[0] + size > maxBytes) {
             throw new UnsafeFileException(
                 dir + " holds more than " + maxFiles + " files or " + maxBytes + " bytes");
@@ -162,7 +158,7 @@ public final class HostFiles {
       } finally {
         Fds.closeQuietly(file);
       }
-      if ((mode & S_IFMT) == S_IFDIR) {
+      if ((mode & Kernel.Stat.S_IFMT) == Kernel.Stat.S_IFDIR) {
         snapshot(dir, path, out, total, maxFiles, maxBytes);
       }
     }
@@ -190,7 +186,7 @@ public final class HostFiles {
 
   /** Changes the owner of {@code relative} beneath {@code dir}, reached without symlinks. */
   public static void chownBeneath(Path dir, String relative, int uid, int gid) {
-    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | O_NONBLOCK, 0);
+    int fd = openBeneath(dir, relative, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
     try {
       LibC.fchown(fd, uid, gid);
     } catch (LastErrorException e) {
@@ -237,7 +233,9 @@ public final class HostFiles {
     try {
       dirfd =
           LibC.open(
-              dir.toString(), O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC, 0);
+              dir.toString(),
+              Kernel.Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC,
+              0);
     } catch (LastErrorException e) {
       throw Errno.failure("open(\"" + dir + "\", O_PATH|O_DIRECTORY|O_NOFOLLOW)", e);
     }
@@ -261,7 +259,7 @@ public final class HostFiles {
                 + relative
                 + "\", RESOLVE_BENEATH|RESOLVE_NO_SYMLINKS|RESOLVE_NO_MAGICLINKS|RESOLVE_NO_XDEV)";
         int errno = e.getErrorCode();
-        if (errno == Errno.ELOOP || errno == Errno.EXDEV) {
+        if (errno == Kernel.Errno.ELOOP || errno == Kernel.Errno.EXDEV) {
           throw new UnsafeFileException(
               "refusing "
                   + dir.resolve(relative)
@@ -280,14 +278,19 @@ public final class HostFiles {
   }
 
   private static long regularFileSize(int fd, Path dir, String relative) {
+    return regularFileSize(fd, dir.resolve(relative));
+  }
+
+  /** The size of an open regular file; anything else (a FIFO, a device) is refused. */
+  static long regularFileSize(int fd, Path file) {
     Memory stat = new Memory(STAT_SIZE);
     try {
       LibC.fstat(fd, stat);
     } catch (LastErrorException e) {
-      throw Errno.failure("fstat(" + dir.resolve(relative) + ")", e);
+      throw Errno.failure("fstat(" + file + ")", e);
     }
-    if ((stat.getInt(ST_MODE_OFFSET) & S_IFMT) != S_IFREG) {
-      throw new UnsafeFileException("refusing " + dir.resolve(relative) + ": not a regular file");
+    if ((stat.getInt(ST_MODE_OFFSET) & Kernel.Stat.S_IFMT) != Kernel.Stat.S_IFREG) {
+      throw new UnsafeFileException("refusing " + file + ": not a regular file");
     }
     return stat.getLong(ST_SIZE_OFFSET);
   }
@@ -302,7 +305,7 @@ public final class HostFiles {
       try {
         n = LibC.read(fd, buffer, want);
       } catch (LastErrorException e) {
-        if (e.getErrorCode() == Errno.EINTR) {
+        if (e.getErrorCode() == Kernel.Errno.EINTR) {
           continue;
         }
         throw Errno.failure("read(" + what + ")", e);

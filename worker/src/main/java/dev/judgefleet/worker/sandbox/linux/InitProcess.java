@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InitProcess implements Closeable {
   private static final int SIGSET_SIZE = 128;
   private static final int SPAWN_STRUCT_SIZE = 512;
-  private static final int CONTROL_FD = 3;
+
+  /** Where the init finds its control socket ({@code CTL_FD} in the init). */
+  public static final int CONTROL_FD = 3;
 
   private final int pid;
   private final int pidfd;
@@ -41,7 +43,8 @@ public final class InitProcess implements Closeable {
   public static InitProcess spawn(Path binary, int namespaces) {
     int[] sv = new int[2];
     try {
-      LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_SEQPACKET | LibC.SOCK_CLOEXEC, 0, sv);
+      LibC.socketpair(
+          Kernel.Socket.AF_UNIX, Kernel.Socket.SOCK_SEQPACKET | Kernel.Socket.SOCK_CLOEXEC, 0, sv);
     } catch (LastErrorException e) {
       throw Errno.failure("socketpair(AF_UNIX, SOCK_SEQPACKET)", e);
     }
@@ -50,7 +53,7 @@ public final class InitProcess implements Closeable {
     try {
       if (childEnd == CONTROL_FD) {
         // dup2(3, 3) in the spawned child would keep close-on-exec; move it out of the way.
-        childEnd = LibC.fcntl(sv[1], LibC.F_DUPFD_CLOEXEC, 10);
+        childEnd = LibC.fcntl(sv[1], Kernel.Fcntl.F_DUPFD_CLOEXEC, 10);
         Fds.closeQuietly(sv[1]);
       }
       int pid = spawnInNewNamespaces(binary, namespaces, childEnd);
@@ -172,7 +175,7 @@ public final class InitProcess implements Closeable {
   public boolean exited() {
     Memory pollfd = new Memory(8);
     pollfd.setInt(0, pidfd);
-    pollfd.setShort(4, LibC.POLLIN);
+    pollfd.setShort(4, Kernel.Poll.POLLIN);
     pollfd.setShort(6, (short) 0);
     try {
       return LibC.poll(pollfd, 1, 0) > 0;
@@ -197,7 +200,7 @@ public final class InitProcess implements Closeable {
     control.close();
     Memory pollfd = new Memory(8);
     pollfd.setInt(0, pidfd);
-    pollfd.setShort(4, LibC.POLLIN);
+    pollfd.setShort(4, Kernel.Poll.POLLIN);
     try {
       if (LibC.poll(pollfd, 1, graceMs) == 0) {
         LibC.kill(pid, 9);

@@ -18,25 +18,10 @@ final class LibC {
   static final long SYS_pidfd_open = 434;
   static final long SYS_close_range = 436;
   static final long SYS_openat2 = 437;
+  static final long SYS_memfd_create = 319;
 
-  static final int AF_UNIX = 1;
-  static final int SOCK_SEQPACKET = 5;
-  static final int SOCK_CLOEXEC = 02000000;
-  static final int SOL_SOCKET = 1;
-  static final int SCM_RIGHTS = 1;
-  static final int MSG_NOSIGNAL = 0x4000;
-  static final int MSG_TRUNC = 0x20;
-  static final int MSG_CTRUNC = 0x8;
-  static final int MSG_CMSG_CLOEXEC = 0x40000000;
-  static final int F_DUPFD_CLOEXEC = 1030;
-  static final short POLLIN = 1;
-  static final short POLLERR = 8;
-  static final short POLLHUP = 16;
-  static final int WNOHANG = 1;
-  static final int WEXITED = 4;
   static final int POSIX_SPAWN_SETSIGDEF = 0x04;
   static final int POSIX_SPAWN_SETSIGMASK = 0x08;
-  static final int AT_FDCWD = -100;
 
   private LibC() {}
 
@@ -48,6 +33,14 @@ final class LibC {
   static native int close(int fd) throws LastErrorException;
 
   static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+
+  static native long lseek(int fd, long offset, int whence) throws LastErrorException;
+
+  static native long sendfile(int outFd, int inFd, Pointer offset, long count)
+      throws LastErrorException;
+
+  static native long splice(int fdIn, Pointer offIn, int fdOut, Pointer offOut, long len, int flags)
+      throws LastErrorException;
 
   static native long read(int fd, Pointer buf, long count) throws LastErrorException;
 

@@ -1,11 +1,10 @@
 package dev.judgefleet.worker.sandbox.linux;
 
 import com.sun.jna.LastErrorException;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 
 /** Pipes between two sandboxes (an interactive validator and a submission). */
 public final class Pipes {
-  private static final int O_CLOEXEC = 02000000;
-  private static final int F_SETPIPE_SZ = 1031;
 
   /** A roomy buffer: a chatty side runs ahead instead of blocking on every line (pipe(7)). */
   private static final int BUFFER_BYTES = 1 << 20;
@@ -16,12 +15,12 @@ public final class Pipes {
   public static int[] create() {
     int[] fds = new int[2];
     try {
-      LibC.pipe2(fds, O_CLOEXEC);
+      LibC.pipe2(fds, Kernel.Fcntl.O_CLOEXEC);
     } catch (LastErrorException e) {
       throw Errno.failure("pipe2(O_CLOEXEC)", e);
     }
     try {
-      LibC.fcntl(fds[1], F_SETPIPE_SZ, BUFFER_BYTES);
+      LibC.fcntl(fds[1], Kernel.Fcntl.F_SETPIPE_SZ, BUFFER_BYTES);
     } catch (LastErrorException e) {
       // Above /proc/sys/fs/pipe-max-size: the default 64 KiB buffer still works.
     }

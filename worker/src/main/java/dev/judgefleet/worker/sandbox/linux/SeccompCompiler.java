@@ -9,6 +9,7 @@ import dev.judgefleet.worker.sandbox.SeccompPolicy;
 import dev.judgefleet.worker.sandbox.SeccompPolicy.Action;
 import dev.judgefleet.worker.sandbox.SeccompPolicy.ArgCondition;
 import dev.judgefleet.worker.sandbox.SeccompPolicy.Rule;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +29,10 @@ public final class SeccompCompiler {
   private static final int SCMP_FLTATR_CTL_OPTIMIZE = 8;
   private static final int SCMP_ARG_CMP_SIZE = 24;
   private static final int NR_SCMP_ERROR = -1;
-  private static final int MFD_CLOEXEC = 1;
-  private static final long SYS_memfd_create = 319;
 
   /** linux/audit.h; libseccomp's SCMP_ARCH_* tokens are the same numbers. */
-  private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
-
-  private static final int AUDIT_ARCH_I386 = 0x40000003;
   private static final int SCMP_ARCH_X32 = 0x4000003e;
+
   private static final int X32_SYSCALL_BIT = 0x40000000;
 
   /**
@@ -101,10 +98,10 @@ public final class SeccompCompiler {
    * person: its name, with the ABI when it is not the native one ({@code "getpid (i386 ABI)"}).
    */
   public static String describeCall(int arch, int number) {
-    if (arch == AUDIT_ARCH_I386) {
-      return nameOr(syscallName(AUDIT_ARCH_I386, number), number) + " (i386 ABI)";
+    if (arch == Kernel.Audit.AUDIT_ARCH_I386) {
+      return nameOr(syscallName(Kernel.Audit.AUDIT_ARCH_I386, number), number) + " (i386 ABI)";
     }
-    if (arch == AUDIT_ARCH_X86_64 && (number & X32_SYSCALL_BIT) != 0) {
+    if (arch == Kernel.Audit.AUDIT_ARCH_X86_64 && (number & X32_SYSCALL_BIT) != 0) {
       return nameOr(syscallName(SCMP_ARCH_X32, number), number) + " (x32 ABI)";
     }
     return nameOr(syscallName(arch, number), number);
@@ -207,7 +204,10 @@ public final class SeccompCompiler {
     name.setString(0, "seccomp-bpf");
     int fd;
     try {
-      fd = (int) LibC.syscall(SYS_memfd_create, Pointer.nativeValue(name), MFD_CLOEXEC, 0, 0);
+      fd =
+          (int)
+              LibC.syscall(
+                  LibC.SYS_memfd_create, Pointer.nativeValue(name), Kernel.Mman.MFD_CLOEXEC, 0, 0);
     } catch (LastErrorException e) {
       throw Errno.failure("memfd_create(\"seccomp-bpf\")", e);
     }

@@ -10,6 +10,9 @@ public sealed interface InitReply {
   int REPLY_STARTED = 3;
   int REPLY_EXITED = 4;
 
+  /** An exit report's size on the wire ({@code EXIT_REPORT_BYTES} in the init). */
+  int EXIT_REPORT_BYTES = 64;
+
   /** Setup done: the sandbox is ready for runs. */
   record Ready() implements InitReply {}
 
@@ -74,7 +77,7 @@ public sealed interface InitReply {
         yield new Started(b.getLong(8), b.getLong(16));
       }
       case REPLY_EXITED -> {
-        expect(message, 64);
+        expect(message, EXIT_REPORT_BYTES);
         yield new Exited(
             b.getInt(4),
             b.getInt(8),

@@ -188,6 +188,7 @@ public final class Kernel {
   /** {@code <signal.h>} */
   public static final class Signal {
     public static final int SIGKILL = 9;
+    public static final int SIGSEGV = 11;
     public static final int SIGXCPU = 24;
     public static final int SIGXFSZ = 25;
     public static final int SIGSYS = 31;
@@ -243,11 +244,101 @@ public final class Kernel {
     public static final int O_EXCL = 0200;
     public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
+    public static final int O_NONBLOCK = 04000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
+    public static final int O_PATH = 010000000;
+    public static final int AT_FDCWD = -100;
+    public static final int F_SETFL = 4;
+    public static final int F_DUPFD_CLOEXEC = 1030;
+    public static final int F_SETPIPE_SZ = 1031;
+    public static final int F_ADD_SEALS = 1033;
+    public static final int F_SEAL_SEAL = 1;
+    public static final int F_SEAL_SHRINK = 2;
+    public static final int F_SEAL_GROW = 4;
+    public static final int F_SEAL_WRITE = 8;
+    public static final int SPLICE_F_NONBLOCK = 2;
+    public static final int SEEK_SET = 0;
 
     private Fcntl() {}
+  }
+
+  /** {@code <errno.h>}: the numbers; {@code linux.Errno} gives their names. */
+  public static final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EINTR = 4;
+    public static final int ECHILD = 10;
+    public static final int EAGAIN = 11;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int EXDEV = 18;
+    public static final int EINVAL = 22;
+    public static final int EFBIG = 27;
+    public static final int ENOSPC = 28;
+    public static final int ENOSYS = 38;
+    public static final int ELOOP = 40;
+    public static final int EAFNOSUPPORT = 97;
+
+    private Errno() {}
+  }
+
+  /** {@code <sys/socket.h>} */
+  public static final class Socket {
+    public static final int AF_UNIX = 1;
+    public static final int SOCK_SEQPACKET = 5;
+    public static final int SOCK_CLOEXEC = 02000000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SCM_RIGHTS = 1;
+    public static final int MSG_CTRUNC = 0x8;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_NOSIGNAL = 0x4000;
+    public static final int MSG_CMSG_CLOEXEC = 0x40000000;
+
+    private Socket() {}
+  }
+
+  /** {@code <poll.h>} */
+  public static final class Poll {
+    public static final short POLLIN = 1;
+    public static final short POLLERR = 8;
+    public static final short POLLHUP = 16;
+
+    private Poll() {}
+  }
+
+  /** {@code <sys/stat.h>} */
+  public static final class Stat {
+    public static final int S_IFMT = 0170000;
+    public static final int S_IFDIR = 0040000;
+    public static final int S_IFREG = 0100000;
+
+    private Stat() {}
+  }
+
+  /** {@code <sys/mman.h>}: memfd_create(2) flags. */
+  public static final class Mman {
+    public static final int MFD_CLOEXEC = 1;
+    public static final int MFD_ALLOW_SEALING = 2;
+
+    private Mman() {}
+  }
+
+  /** {@code <sys/wait.h>} */
+  public static final class Wait {
+    public static final int WNOHANG = 1;
+    public static final int WEXITED = 4;
+
+    private Wait() {}
+  }
+
+  /** {@code <linux/audit.h>}: the architectures a seccomp notification names. */
+  public static final class Audit {
+    public static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+    public static final int AUDIT_ARCH_I386 = 0x40000003;
+
+    private Audit() {}
   }
 
   /** Renders a flag word as {@code A|B|0x40}, or {@code 0}. */

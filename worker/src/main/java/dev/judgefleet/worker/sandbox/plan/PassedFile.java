@@ -12,6 +12,9 @@ public sealed interface PassedFile {
   /** A host file opened with {@code open(path, flags, mode)}. */
   record Open(Path path, int flags, int mode) implements PassedFile {}
 
+  /** A private, sealed copy of a host file (a memfd), made just before the run. */
+  record SealedCopy(Path path) implements PassedFile {}
+
   /**
    * A descriptor the caller already holds (a pipe end); the worker passes a copy and, with {@code
    * handOver}, closes the original once the init has its own.

@@ -14,6 +14,7 @@ public enum StepCode {
   PIVOT_ROOT(7, "pivot_root"),
   SETHOSTNAME(8, "sethostname"),
   SCHED_SETSCHEDULER(9, "sched_setscheduler"),
+  UNSHARE(10, "unshare"),
   SETSID(20, "setsid"),
   WRITE_FD(21, "write"),
   SETRLIMIT(22, "setrlimit"),

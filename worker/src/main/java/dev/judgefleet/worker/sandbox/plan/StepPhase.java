@@ -10,6 +10,8 @@ public enum StepPhase {
   CHILD(3),
   /** In PID 1, after every process of the run is gone. */
   CLEANUP(4),
+  /** PID 1's own work between the steps ({@link InitOp}): fork, poll, decoding. */
+  INIT(5),
   /** In the worker, on the host side (a cgroup file, the work directory). */
   HOST(0);
 

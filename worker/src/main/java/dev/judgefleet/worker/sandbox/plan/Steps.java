@@ -51,6 +51,11 @@ public final class Steps {
         StepCode.SCHED_SETSCHEDULER, List.of((long) policy, (long) priority, bestEffort ? 1L : 0L));
   }
 
+  /** unshare(2): new namespaces for the calling process and its children. */
+  public static Step unshare(int flags) {
+    return Step.of(StepCode.UNSHARE, List.of((long) flags));
+  }
+
   public static Step setsid() {
     return Step.of(StepCode.SETSID);
   }

@@ -2,6 +2,8 @@ package dev.judgefleet.worker.sandbox.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.judgefleet.worker.sandbox.linux.ControlSocket;
+import dev.judgefleet.worker.sandbox.linux.InitProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Java step codes, phases and message types are the C init's, number for number. */
+/**
+ * The Java step codes, phases, init operations, message types and shared constants are the C
+ * init's, number for number.
+ */
 class StepCodeMirrorTest {
   private static final Path INIT_SOURCE = Path.of("src/main/c/judge-init.c");
 
@@ -33,6 +38,23 @@ class StepCodeMirrorTest {
       }
     }
     assertEquals(java, constants("PHASE_"));
+  }
+
+  @Test
+  void initOperationsMatchTheInit() throws IOException {
+    Map<String, Integer> java = new TreeMap<>();
+    for (InitOp op : InitOp.values()) {
+      java.put("OP_" + op.name(), op.wireCode());
+    }
+    assertEquals(java, constants("OP_"));
+  }
+
+  @Test
+  void theDescriptorsAndTheExitReportMatchTheInit() throws IOException {
+    Map<String, Integer> c = constants("");
+    assertEquals(InitProcess.CONTROL_FD, c.get("CTL_FD"));
+    assertEquals(ControlSocket.MAX_FDS, c.get("MAX_PASSED_FDS"));
+    assertEquals(InitReply.EXIT_REPORT_BYTES, c.get("EXIT_REPORT_BYTES"));
   }
 
   @Test
@@ -59,7 +81,7 @@ class StepCodeMirrorTest {
   private static Map<String, Integer> constants(String prefix) throws IOException {
     String source = Files.readString(INIT_SOURCE);
     Matcher m =
-        Pattern.compile("^\\s*(" + prefix + "[A-Z0-9_]+)\\s*=\\s*(\\d+),", Pattern.MULTILINE)
+        Pattern.compile("^\\s*(" + prefix + "[A-Z][A-Z0-9_]*)\\s*=\\s*(\\d+),", Pattern.MULTILINE)
             .matcher(source);
     Map<String, Integer> found = new TreeMap<>();
     while (m.find()) {

@@ -1,5 +1,6 @@
-// Filling /tmp: the file size limit ends it before the tmpfs or memory cap.
-// expect: cause OUTPUT
+// Filling a file in /tmp: the file size limit stops it with SIGXFSZ. Not output, so not OLE: a
+// runtime error, as isolate reports a file over its --fsize.
+// expect: signal SIGXFSZ
 #include <stdio.h>
 #include <string.h>
 int main(void) {
