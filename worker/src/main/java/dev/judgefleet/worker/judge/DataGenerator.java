@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * generator's output is its {@code testcase.in} if it wrote one, else its stdout; the other files
  * it writes ({@code testcase.ans}, ...) are kept too. A case without an answer gets the solution's
  * output on its input (an empty one for interactive and multi-pass problems). Files go to {@code
- * data/} under the case's name; a case that fails is reported and the rest go on.
+ * data/} under the case's name; a case that fails is reported and the rest go on. problem.yaml's
+ * constants are replaced in generators and solutions before they are built, as BAPCtools does.
  */
 public final class DataGenerator implements AutoCloseable {
   /** What a generator run may use: generous, but a runaway ends. */
@@ -293,7 +294,7 @@ public final class DataGenerator implements AutoCloseable {
           ProgramBuilder.build(
               sandbox,
               language,
-              ReferenceSources.read(program, language),
+              ReferenceSources.read(program, language, plan.constants()),
               ProgramBuilder.COMPILE_LIMITS);
     } catch (RuntimeException e) {
       sandbox.close();

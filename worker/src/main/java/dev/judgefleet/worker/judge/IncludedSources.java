@@ -30,7 +30,8 @@ final class IncludedSources {
     Optional<String> mainName = source.mainFileName();
     Map<String, byte[]> others = new LinkedHashMap<>(source.others());
     for (Map.Entry<String, Path> file : included.entrySet()) {
-      byte[] bytes = read(problem, file.getValue());
+      // problem.yaml's constants are replaced in included files (2025-09 "Constants").
+      byte[] bytes = problem.constants().apply(read(problem, file.getValue()));
       if (!file.getKey().equals(mainFile)) {
         others.put(file.getKey(), bytes);
         continue;

@@ -2,6 +2,7 @@ package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.Constants;
 import dev.judgefleet.worker.problem.ReferenceSubmission;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The language and the code of a package's reference submission, as the format and problemtools
- * find them:
+ * find them (problem.yaml's constants replaced in the code):
  *
  * <ul>
  *   <li>the language is {@code submissions.yaml}'s {@code language}, else the one most of its files
@@ -161,24 +162,30 @@ public final class ReferenceSources {
    * The submission's code: its main file (see the class comment) and the others beside it under
    * their own names.
    */
-  public static SourceBundle read(ReferenceSubmission submission, Language language) {
-    return read(submission, mainFile(submission, language));
+  public static SourceBundle read(
+      ReferenceSubmission submission, Language language, Constants constants) {
+    return read(submission, mainFile(submission, language), constants);
   }
 
-  /** The answers of a submit-answer problem's reference submission: every file, by name. */
-  public static SourceBundle answers(ReferenceSubmission submission) {
-    return read(submission, submission.files().get(0));
+  /**
+   * The answers of a submit-answer problem's reference submission: every file, by name. They are an
+   * example submission too, so constants are replaced in them.
+   */
+  public static SourceBundle answers(ReferenceSubmission submission, Constants constants) {
+    return read(submission, submission.files().get(0), constants);
   }
 
-  private static SourceBundle read(ReferenceSubmission submission, Path main) {
+  /** The files, problem.yaml's constants replaced in them (2025-09 "Constants"). */
+  private static SourceBundle read(ReferenceSubmission submission, Path main, Constants constants) {
     try {
       Map<String, byte[]> others = new LinkedHashMap<>();
       for (Path file : submission.files()) {
         if (!file.equals(main)) {
-          others.putIfAbsent(file.getFileName().toString(), Files.readAllBytes(file));
+          others.putIfAbsent(
+              file.getFileName().toString(), constants.apply(Files.readAllBytes(file)));
         }
       }
-      return new SourceBundle(Files.readAllBytes(main), others)
+      return new SourceBundle(constants.apply(Files.readAllBytes(main)), others)
           .named(main.getFileName().toString());
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + submission.name(), e);

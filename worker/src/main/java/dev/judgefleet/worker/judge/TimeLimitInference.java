@@ -52,7 +52,7 @@ public final class TimeLimitInference {
       return judge.judge(
           problem,
           language,
-          ReferenceSources.read(submission, language),
+          ReferenceSources.read(submission, language, problem.constants()),
           cap,
           null,
           new JudgeOptions(true, slot),

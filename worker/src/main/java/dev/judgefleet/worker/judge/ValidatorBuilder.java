@@ -34,7 +34,11 @@ public final class ValidatorBuilder {
 
   public static ValidatorProgram build(SandboxEngine engine, ProblemPackage problem, int slot) {
     Path program = problem.validation().validator().orElseThrow();
-    List<WorkFile> sources = sources(problem.validation());
+    // problem.yaml's constants are replaced in the validator's files (2025-09 "Constants").
+    List<WorkFile> sources =
+        sources(problem.validation()).stream()
+            .map(f -> new WorkFile(f.path(), problem.constants().apply(f.content()), f.mode()))
+            .toList();
     boolean testlib = sources.stream().anyMatch(ValidatorBuilder::isTestlib);
     ValidatorProgram.Protocol protocol =
         testlib ? ValidatorProgram.Protocol.TESTLIB : ValidatorProgram.Protocol.KATTIS;

@@ -189,7 +189,7 @@ public final class Verification {
                 slot ->
                     judge.judgeAnswers(
                         problem,
-                        ReferenceSources.answers(submission),
+                        ReferenceSources.answers(submission, problem.constants()),
                         null,
                         new JudgeOptions(false, slot),
                         ProgressListener.NONE))
@@ -222,7 +222,7 @@ public final class Verification {
                   judge.judge(
                       problem,
                       language,
-                      ReferenceSources.read(submission, language),
+                      ReferenceSources.read(submission, language, problem.constants()),
                       limit,
                       null,
                       new JudgeOptions(false, slot),

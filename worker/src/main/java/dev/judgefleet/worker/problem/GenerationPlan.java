@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param root the package directory
  * @param type the problem's type (interactive and multi-pass problems get an empty {@code .ans})
+ * @param constants problem.yaml's constants, replaced in generators and solutions as BAPCtools does
+ *     (the commands have them replaced already)
  * @param solution the package path of the default solution ({@code submissions/accepted/a.py}), if
  *     any
  * @param generators named generators: each a list of files under {@code generators/}, the first the
@@ -25,6 +27,7 @@ import java.util.Optional;
 public record GenerationPlan(
     Path root,
     ProblemType type,
+    Constants constants,
     Optional<String> solution,
     Map<String, List<String>> generators,
     List<Case> cases,

@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
  * test_group.yaml} / {@code testdata.yaml}, {@code include}, {@code solution} and {@code
  * random_salt}; test cases as a command string, or a map with {@code generate}, {@code count}
  * ({@code 3}, {@code [1, 5]} or {@code 1..=3}), {@code copy}, {@code solution}, {@code yaml} and
- * literal contents per extension. In commands, {@code {name}} (always {@code testcase}, the name
- * BAPCtools gives the case while it runs), {@code {count}} and {@code {seed}} / {@code {seed:N}}
- * are filled in; the seed is BAPCtools': SHA-512 of the salt and the command, modulo 2^31. Other
- * keys are tools' own (BAPCtools allows them) and are ignored with a warning.
+ * literal contents per extension. In commands, problem.yaml's constants are replaced first (as
+ * BAPCtools does), then {@code {count}}, {@code {name}} (always {@code testcase}, the name
+ * BAPCtools gives the case while it runs) and {@code {seed}} / {@code {seed:N}}; the seed is
+ * BAPCtools': SHA-512 of the salt, the count and the command, modulo 2^31. Cases of a {@code count}
+ * are named {@code name-1}, ..., zero-padded to one width when the counts are consecutive, as
+ * BAPCtools names them. Other keys are tools' own (BAPCtools allows them) and are ignored with a
+ * warning.
  */
 final class GeneratorsYaml {
   private static final Pattern SEED = Pattern.compile("\\{seed(:[0-9]+)?\\}");
@@ -61,14 +64,16 @@ final class GeneratorsYaml {
 
   private final PackageFiles files;
   private final Path shown;
+  private final Constants constants;
   private final List<GenerationPlan.Case> cases = new ArrayList<>();
   private final Map<String, String> otherFiles = new LinkedHashMap<>();
   private final List<GenerationPlan.Include> includes = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  private GeneratorsYaml(PackageFiles files, Path shown) {
+  private GeneratorsYaml(PackageFiles files, Path shown, Constants constants) {
     this.files = files;
     this.shown = shown;
+    this.constants = constants;
   }
 
   static GenerationPlan read(Path dir) {
@@ -95,13 +100,14 @@ final class GeneratorsYaml {
     if (root == null || !root.isObject()) {
       throw files.report().error(shown, "must be a map with data: and its test cases");
     }
-    GeneratorsYaml reader = new GeneratorsYaml(files, shown);
+    GeneratorsYaml reader = new GeneratorsYaml(files, shown, problem.constants());
     Optional<String> solution = reader.solution(root.get("solution"), Optional.empty());
     Map<String, List<String>> generators = reader.generators(root.get("generators"));
     reader.directory("", root, text(root.get("random_salt")).orElse(""), solution, true);
     return new GenerationPlan(
         files.root(),
         problem.type(),
+        problem.constants(),
         solution,
         generators,
         reader.cases,
@@ -232,7 +238,16 @@ final class GeneratorsYaml {
       throw error(where(path) + ": a test case needs a command, in: or copy:");
     }
     if (node.isTextual()) {
-      cases.add(call(path, key, node.asText(), Optional.empty(), salt, solution, Map.of()));
+      cases.add(
+          call(
+              path,
+              key,
+              constants.apply(node.asText()),
+              1,
+              Optional.empty(),
+              salt,
+              solution,
+              Map.of()));
       return;
     }
     if (!node.isObject()) {
@@ -258,40 +273,65 @@ final class GeneratorsYaml {
       }
     }
     Optional<String> copy = text(node.get("copy"));
-    Optional<String> generate = text(node.get("generate"));
+    Optional<String> generate = text(node.get("generate")).map(constants::apply);
     if (generate.isEmpty() && copy.isEmpty() && !literals.containsKey("in")) {
       // Written anyway, so that judge generate reports this case and writes the others.
       warnings.add(where(path) + ": a test case needs generate:, copy: or in:");
     }
-    List<String> counts = counts(path, node.get("count"));
+    List<Long> counts = counts(path, node.get("count"));
     if (counts.isEmpty()) {
       cases.add(
           generate.isPresent()
-              ? call(path, key, generate.get(), copy, here, sol, literals)
+              ? call(path, key, generate.get(), 1, copy, here, sol, literals)
               : new GenerationPlan.Case(path, key, literals, copy, Optional.empty(), sol));
       return;
     }
-    for (String count : counts) {
-      String name = path + "-" + count;
+    long min = counts.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long max = counts.stream().mapToLong(Long::longValue).max().orElseThrow();
+    int width =
+        max - min == counts.size() - 1
+            ? counts.stream().mapToInt(c -> Long.toString(c).length()).max().orElseThrow()
+            : 0;
+    for (long count : counts) {
+      String name = path + "-" + (width == 0 ? count : String.format("%0" + width + "d", count));
       cases.add(
           generate.isPresent()
-              ? call(name, key, generate.get().replace("{count}", count), copy, here, sol, literals)
+              ? call(
+                  name,
+                  key,
+                  generate.get().replace("{count}", Long.toString(count)),
+                  count,
+                  copy,
+                  here,
+                  sol,
+                  literals)
               : new GenerationPlan.Case(name, key, literals, copy, Optional.empty(), sol));
     }
   }
 
   /** {@code count:} as the values of {@code {count}}: none when absent. */
-  private List<String> counts(String path, JsonNode node) {
-    List<String> counts = new ArrayList<>();
+  private List<Long> counts(String path, JsonNode node) {
+    List<Long> counts = new ArrayList<>();
     if (node == null || node.isNull()) {
       return counts;
     }
     if (node.isIntegralNumber() || (node.isTextual() && node.asText().matches("[0-9]+"))) {
-      for (int i = 1; i <= node.asInt(); i++) {
-        counts.add(Integer.toString(i));
+      if (node.asLong() > 10_000) {
+        throw error(where(path) + ": count too large");
+      }
+      for (long i = 1; i <= node.asLong(); i++) {
+        counts.add(i);
       }
     } else if (node.isArray()) {
-      node.forEach(v -> counts.add(v.asText()));
+      for (JsonNode v : node) {
+        if (!v.asText().matches("-?[0-9]{1,18}")) {
+          throw error(where(path) + ": count lists integers, got " + v.asText());
+        }
+        if (counts.contains(Long.parseLong(v.asText()))) {
+          throw error(where(path) + ": count lists " + v.asText() + " twice");
+        }
+        counts.add(Long.parseLong(v.asText()));
+      }
     } else {
       Matcher range = RANGE.matcher(node.asText().strip());
       if (!range.matches()) {
@@ -303,16 +343,24 @@ final class GeneratorsYaml {
         throw error(where(path) + ": count range too large");
       }
       for (long i = from; i <= to; i++) {
-        counts.add(Long.toString(i));
+        counts.add(i);
       }
+    }
+    if (counts.isEmpty()) {
+      throw error(where(path) + ": count gives no test case");
     }
     return counts;
   }
 
+  /**
+   * A generator's case; {@code command} has its constants and {@code {count}} replaced, and {@code
+   * count} is its count (1 without {@code count:}).
+   */
   private GenerationPlan.Case call(
       String path,
       String key,
       String command,
+      long count,
       Optional<String> copy,
       String salt,
       Optional<String> solution,
@@ -324,7 +372,7 @@ final class GeneratorsYaml {
     List<String> words = new ArrayList<>();
     for (String word : named.strip().split("\\s+")) {
       Matcher seed = SEED.matcher(word);
-      words.add(seed.find() ? seed.replaceAll(Long.toString(seed(salt, named))) : word);
+      words.add(seed.find() ? seed.replaceAll(Long.toString(seed(salt, count, command))) : word);
     }
     if (seeds.results().count() > 1) {
       throw error(where(path) + ": {seed} may appear once in a command");
@@ -342,12 +390,16 @@ final class GeneratorsYaml {
         solution);
   }
 
-  /** BAPCtools' seed: SHA-512 of the salt and the command, as a number, modulo 2^31. */
-  static long seed(String salt, String command) {
+  /**
+   * BAPCtools' seed: SHA-512 of the salt, {@code :count-1} when the count is not 1 (BAPCtools keeps
+   * that offset for compatibility), and the stripped command ({@code {name}} and {@code {seed}} as
+   * written), as a number, modulo 2^31.
+   */
+  static long seed(String salt, long count, String command) {
+    String hashed = salt + (count == 1 ? "" : ":" + (count - 1)) + command.strip();
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-512")
-              .digest((salt + command).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-512").digest(hashed.getBytes(StandardCharsets.UTF_8));
       return new java.math.BigInteger(1, digest)
           .mod(java.math.BigInteger.valueOf(1L << 31))
           .longValue();

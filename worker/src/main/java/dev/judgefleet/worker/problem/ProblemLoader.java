@@ -43,7 +43,12 @@ public final class ProblemLoader {
         files.find(GENERATORS_YAML).filter(entry -> !entry.directory());
     TestData data =
         TestDataTree.read(
-            files, problem.format(), problem.type(), validation.args(), generators.isPresent());
+            files,
+            problem.format(),
+            problem.type(),
+            validation.args(),
+            generators.isPresent(),
+            problem.constants());
     IncludedFiles includes = IncludeDir.read(files);
     List<ReferenceSubmission> submissions =
         SubmissionRules.read(files, problem.format(), problem.type(), data.names());
@@ -63,6 +68,7 @@ public final class ProblemLoader {
         files.report().warnings(),
         includes,
         generators.map(PackageEntry::file),
-        data.rootGrading());
+        data.rootGrading(),
+        problem.constants());
   }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
  *     the data under {@code data/} is what {@code judge generate} last wrote
  * @param legacyGrading how a legacy package grades sample and secret together ({@code
  *     data/testdata.yaml}); empty for 2023-07 and later, whose groups are scored as the format says
+ * @param constants problem.yaml's {@code constants}, for the files they are replaced in
  */
 public record ProblemPackage(
     String id,
@@ -43,7 +44,8 @@ public record ProblemPackage(
     List<String> warnings,
     IncludedFiles includes,
     Optional<Path> generators,
-    Optional<LegacyGrading> legacyGrading) {
+    Optional<LegacyGrading> legacyGrading,
+    Constants constants) {
 
   public ProblemPackage {
     submissions = List.copyOf(submissions);
@@ -51,9 +53,10 @@ public record ProblemPackage(
     Objects.requireNonNull(includes, "includes");
     Objects.requireNonNull(generators, "generators");
     Objects.requireNonNull(legacyGrading, "legacyGrading");
+    Objects.requireNonNull(constants, "constants");
   }
 
-  /** A package without included files, generators or legacy grading. */
+  /** A package without included files, generators, legacy grading or constants. */
   public ProblemPackage(
       String id,
       String name,
@@ -82,7 +85,8 @@ public record ProblemPackage(
         warnings,
         IncludedFiles.NONE,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Constants.NONE);
   }
 
   /** The same package under other limits (a submission's overrides). */
@@ -102,7 +106,8 @@ public record ProblemPackage(
         warnings,
         includes,
         generators,
-        legacyGrading);
+        legacyGrading,
+        constants);
   }
 
   /** Every test in judging order: samples, then secret. */

@@ -18,6 +18,7 @@ import java.util.Set;
  *     having {@code output_validator/} is what makes validation custom
  * @param validatorArgs legacy {@code validator_flags}, split on whitespace
  * @param limits the limits, system defaults filled in; the time limit only if problem.yaml sets it
+ * @param constants {@code constants} (2023-07 and 2025-09; legacy has none)
  */
 record ProblemYaml(
     PackageFormat format,
@@ -25,7 +26,8 @@ record ProblemYaml(
     ProblemType type,
     boolean legacyCustomValidation,
     List<String> validatorArgs,
-    ProblemLimits limits) {
+    ProblemLimits limits,
+    Constants constants) {
 
   static final String FILE = "problem.yaml";
 
@@ -84,7 +86,8 @@ record ProblemYaml(
           ProblemType.PASS_FAIL,
           false,
           List.of(),
-          LimitsYaml.read(Optional.empty(), PackageFormat.LEGACY, ProblemType.PASS_FAIL));
+          LimitsYaml.read(Optional.empty(), PackageFormat.LEGACY, ProblemType.PASS_FAIL),
+          Constants.NONE);
     }
     YamlMap yaml = YamlMap.read(files, entry.get());
     PackageFormat format = format(yaml);
@@ -121,7 +124,13 @@ record ProblemYaml(
         legacy ? yaml.words("validator_flags").orElse(List.of()) : List.of();
     ProblemLimits limits = LimitsYaml.read(yaml.map("limits"), format, type);
     return new ProblemYaml(
-        format, name, type, validation.get(0).equals("custom"), validatorArgs, limits);
+        format,
+        name,
+        type,
+        validation.get(0).equals("custom"),
+        validatorArgs,
+        limits,
+        legacy ? Constants.NONE : ConstantsYaml.read(yaml));
   }
 
   private static PackageFormat format(YamlMap yaml) {

@@ -31,6 +31,7 @@ final class TestDataTree {
   private final ProblemType type;
   private final List<String> problemValidatorArgs;
   private final boolean generators;
+  private final Constants constants;
   private int testCount;
 
   private TestDataTree(
@@ -38,9 +39,11 @@ final class TestDataTree {
       PackageFormat format,
       ProblemType type,
       List<String> problemArgs,
-      boolean generators) {
+      boolean generators,
+      Constants constants) {
     this.files = files;
     this.generators = generators;
+    this.constants = constants;
     this.report = files.report();
     this.format = format;
     this.type = type;
@@ -53,14 +56,17 @@ final class TestDataTree {
    * @param problemValidatorArgs the problem-wide validator arguments (legacy {@code
    *     validator_flags}), first in every test's validator arguments
    * @param generators whether a generators.yaml writes the data (for messages)
+   * @param constants problem.yaml's constants, replaced in test_group.yaml
    */
   static TestData read(
       PackageFiles files,
       PackageFormat format,
       ProblemType type,
       List<String> problemValidatorArgs,
-      boolean generators) {
-    return new TestDataTree(files, format, type, problemValidatorArgs, generators).read();
+      boolean generators,
+      Constants constants) {
+    return new TestDataTree(files, format, type, problemValidatorArgs, generators, constants)
+        .read();
   }
 
   private TestData read() {
@@ -295,12 +301,12 @@ final class TestDataTree {
         } else {
           legacy.ifPresent(f -> report.warn(f.path() + ": ignored, test_group.yaml is read"));
         }
-        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f), format));
+        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f, constants), format));
       }
       default -> {
         legacy.ifPresent(
             f -> report.warn(f.path() + ": ignored, 2025-09 packages use test_group.yaml"));
-        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f), format));
+        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f, constants), format));
       }
     }
   }

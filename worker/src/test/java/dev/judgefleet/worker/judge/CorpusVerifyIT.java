@@ -108,6 +108,14 @@ class CorpusVerifyIT {
     JsonNode py2 = byName.get("legacy-domjudge accepted/sum_py2.py");
     assertEquals("python2", py2.get("language").asText());
     assertTrue(py2.get("skipped").asBoolean());
+    // A pypy3 shebang is Python 3, run (and accepted) as such.
+    JsonNode pypy3 = byName.get("v2025-features accepted/pypy_shebang.py");
+    assertEquals("python3", pypy3.get("language").asText());
+    assertEquals("AC", pypy3.get("actual").asText());
+    // Constants replaced in the submission, the included files, the validator, test_group.yaml.
+    for (String accepted : List.of("constant.py", "with_include.c", "with_include.py")) {
+      assertEquals("AC", byName.get("v2025-features accepted/" + accepted).get("actual").asText());
+    }
     // problemtools derives a legacy limit from the accepted submissions only: 5 x a few ms is 1 s,
     // not 5 x the 0.4 s the run_time_error submission computes before it crashes.
     assertEquals(1000, byName.get("legacy-timelimit accepted/echo.c").get("timeLimitMs").asInt());

@@ -65,20 +65,18 @@ class GeneratorsYamlTest {
             "secret/big-1",
             "secret/big-2",
             "secret/range--1",
-            "secret/range-0",
-            "secret/range-1",
+            "secret/range-00",
+            "secret/range-01",
             "secret/hard/one"),
         plan.cases().stream().map(GenerationPlan.Case::name).toList());
     GenerationPlan.Case first = plan.cases().get(0);
     assertEquals(Map.of("in", "1 2", "ans", "3"), first.literals());
-    long seed = GeneratorsYaml.seed("", "gen.py 5 {seed}");
-    assertTrue(seed >= 0 && seed < (1L << 31));
+    // The seeds BAPCtools gives these commands (its hash_string of salt, count and command).
     assertEquals(
-        new GenerationPlan.Call("gen.py", List.of("5", Long.toString(seed)), "gen.py 5 {seed}"),
+        new GenerationPlan.Call("gen.py", List.of("5", "1561539053"), "gen.py 5 {seed}"),
         plan.cases().get(1).generate().orElseThrow());
-    assertEquals(
-        List.of(Long.toString(GeneratorsYaml.seed("", "tree {seed:2} 2")), "2"),
-        plan.cases().get(3).generate().orElseThrow().args());
+    assertEquals(List.of("556759860", "1"), plan.cases().get(2).generate().orElseThrow().args());
+    assertEquals(List.of("591943442", "2"), plan.cases().get(3).generate().orElseThrow().args());
     assertEquals(List.of("-1"), plan.cases().get(4).generate().orElseThrow().args());
     assertEquals("description: a nine\n", plan.cases().get(7).literals().get("yaml"));
     assertEquals(
@@ -87,6 +85,43 @@ class GeneratorsYamlTest {
             "secret/hard/test_group.yaml", "max_score: 10\n"),
         plan.files());
     assertEquals(List.of(new GenerationPlan.Include("secret", "sample")), plan.includes());
+  }
+
+  @Test
+  void theSeedHashesTheCommandAsWrittenNameIncluded() {
+    assertEquals(1540249499, GeneratorsYaml.seed("salt", 1, " gen.py {name} 1000 {seed} "));
+  }
+
+  @Test
+  void constantsAreReplacedInCommandsBeforeCountAndSeed() {
+    PackageDir dir =
+        pkg("""
+            data:
+              secret:
+                data:
+                  big: gen.py {{n.value}} {seed}
+                  many:
+                    generate: gen.py {{n}} {{unknown}} {count}
+                    count: [2, 10]
+            """)
+            .file(
+                "problem.yaml",
+                "problem_format_version: 2025-09\nname: G\nconstants:\n  n: 1000\n");
+
+    GenerationPlan plan = GenerationPlan.read(dir.root);
+
+    assertEquals(Map.of("n", Map.of("value", "1000")), plan.constants().values());
+    GenerationPlan.Call big = plan.cases().get(0).generate().orElseThrow();
+    assertEquals("gen.py 1000 {seed}", big.command());
+    assertEquals(
+        List.of("1000", Long.toString(GeneratorsYaml.seed("", 1, "gen.py 1000 {seed}"))),
+        big.args());
+    // Not consecutive: no padding.
+    assertEquals(
+        List.of("secret/big", "secret/many-2", "secret/many-10"),
+        plan.cases().stream().map(GenerationPlan.Case::name).toList());
+    assertEquals(
+        List.of("1000", "{{unknown}}", "10"), plan.cases().get(2).generate().orElseThrow().args());
   }
 
   @Test

@@ -1,1 +1,1 @@
-static long long twice(long long x) { return 2 * x; }
+static long long twice(long long x) { return {{factor}} * x; }

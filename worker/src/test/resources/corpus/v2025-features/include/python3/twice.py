@@ -1,2 +1,2 @@
 def twice(x):
-    return 2 * x
+    return {{factor}} * x
