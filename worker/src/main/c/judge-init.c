@@ -90,6 +90,7 @@ enum step_code {
   STEP_SETHOSTNAME = 8,
   STEP_SCHED_SETSCHEDULER = 9,
   STEP_UNSHARE = 10,
+  STEP_SCHED_SETAFFINITY = 11,
   STEP_SETSID = 20,
   STEP_WRITE_FD = 21,
   STEP_SETRLIMIT = 22,
@@ -363,6 +364,13 @@ static int run_step(const struct step *s, const struct run *r) {
       struct sched_param param = {.sched_priority = (int)step_int(s, 1)};
       if (sched_setscheduler(0, (int)step_int(s, 0), &param) == 0 || step_int(s, 2)) return 0;
       return errno;
+    }
+    case STEP_SCHED_SETAFFINITY: {
+      // One CPU for PID 1, inherited by every process it forks (sched_setaffinity(2)).
+      cpu_set_t set;
+      CPU_ZERO(&set);
+      CPU_SET((int)step_int(s, 0), &set);
+      return sched_setaffinity(0, sizeof set, &set) ? errno : 0;
     }
     case STEP_UNSHARE:
       // New namespaces for the child alone (a fresh IPC namespace per run); its children are

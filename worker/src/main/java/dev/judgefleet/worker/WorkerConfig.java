@@ -1,9 +1,15 @@
 package dev.judgefleet.worker;
 
+import dev.judgefleet.worker.problem.store.FetchPolicy;
+import dev.judgefleet.worker.problem.store.StoreSettings;
+import dev.judgefleet.worker.problem.store.UnpackLimits;
 import dev.judgefleet.worker.sandbox.EngineSettings;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The worker's configuration: one tree under {@code judge.*}, set in properties or env vars. */
@@ -62,16 +68,130 @@ public interface WorkerConfig {
 
     @WithDefault("judge.submissions.dlq")
     String deadLetters();
+
+    /** The compacted topic a push announces a problem's new current version on. */
+    @WithDefault("judge.problems")
+    String problems();
   }
 
   interface Problems {
-    /** The directory of problem packages, one directory per problem id. */
+    /** The directory of problem packages, one directory per problem id (without a store). */
     @WithDefault("examples/problems")
     Path root();
 
     /** How often a cached package is checked for changes on disk. */
     @WithDefault("10s")
     java.time.Duration refresh();
+
+    /** The fleet's problem store (S3-compatible); when enabled, {@code root} is not used. */
+    Store store();
+
+    /** This node's cache of package versions from the store. */
+    Cache cache();
+  }
+
+  interface Store {
+    /** Take problems from the store (and listen to judge.problems) instead of {@code root}. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The S3 endpoint, e.g. https://minio.example:9000; unset for AWS S3 itself. */
+    Optional<URI> endpoint();
+
+    /** The bucket. */
+    @WithDefault("judgefleet-problems")
+    String bucket();
+
+    /** The region (any value for MinIO, Ceph RGW or s3proxy). */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** Path-style addressing (https://host/bucket/key), as MinIO, Ceph RGW and s3proxy expect. */
+    @WithDefault("true")
+    boolean pathStyle();
+
+    /** A key prefix inside the bucket ("" for none). */
+    Optional<String> prefix();
+
+    /** The access key; unset for the SDK's default chain (AWS_ACCESS_KEY_ID, web identity ...). */
+    Optional<String> accessKey();
+
+    /** The secret key that goes with the access key. */
+    Optional<String> secretKey();
+
+    /** A PEM file of the CA certificates to trust for an https endpoint (a private CA). */
+    Optional<Path> caFile();
+
+    /** How long to wait for a connection to the store. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long a read from the store may stall. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** Retries of a request the store did not answer, before a submission is handed back. */
+    @WithDefault("4")
+    int retries();
+
+    /** The wait before the first retry; it doubles up to {@code max-backoff}. */
+    @WithDefault("500ms")
+    Duration backoff();
+
+    /** The longest wait between two retries. */
+    @WithDefault("8s")
+    Duration maxBackoff();
+
+    /** Downloads of a version that fail verification before it is reported corrupt (IE). */
+    @WithDefault("3")
+    int downloadAttempts();
+
+    /** How long a problem's index is trusted when no announcement has named its version. */
+    @WithDefault("60s")
+    Duration indexTtl();
+
+    default StoreSettings settings() {
+      return new StoreSettings(
+          endpoint(),
+          bucket(),
+          region(),
+          pathStyle(),
+          prefix().orElse(""),
+          accessKey(),
+          secretKey(),
+          caFile(),
+          connectTimeout(),
+          readTimeout());
+    }
+
+    default FetchPolicy fetchPolicy() {
+      return new FetchPolicy(retries(), backoff(), maxBackoff(), downloadAttempts());
+    }
+  }
+
+  interface Cache {
+    /** Where package versions are unpacked (root-only; keep it on a local disk). */
+    @WithDefault("/var/lib/judgefleet/problems")
+    Path dir();
+
+    /** Above this size, least recently used versions not in use are evicted. */
+    @WithDefault("20g")
+    MemorySize maxSize();
+
+    /** The most bytes one package may unpack to (a decompression bomb stops here). */
+    @WithDefault("8g")
+    MemorySize maxPackageSize();
+
+    /** The most files and directories one package may hold. */
+    @WithDefault("2000000")
+    int maxPackageEntries();
+
+    default UnpackLimits unpackLimits() {
+      return new UnpackLimits(
+          maxPackageSize().asLongValue(),
+          maxPackageEntries(),
+          UnpackLimits.DEFAULTS.maxPathChars());
+    }
   }
 
   interface Policy {
@@ -136,9 +256,24 @@ public interface WorkerConfig {
     /** A judge-init binary to use instead of the one inside the worker. */
     Optional<Path> initBinary();
 
+    /**
+     * "auto": each slot's sandboxes on a CPU of their own when the slots fit the CPUs the worker
+     * may use (the worker's default, for timings that do not depend on the neighbours); "off": the
+     * scheduler places them (the command line's default).
+     */
+    @WithDefault("off")
+    String pinCpus();
+
     default EngineSettings engineSettings() {
       return new EngineSettings(
-          stateDir(), firstUid(), firstGid(), cgroupVersion(), initBinary(), cgroupPoolSize());
+          stateDir(),
+          firstUid(),
+          firstGid(),
+          cgroupVersion(),
+          initBinary(),
+          cgroupPoolSize(),
+          pinCpus(),
+          1);
     }
   }
 }

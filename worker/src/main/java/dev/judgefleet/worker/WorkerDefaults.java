@@ -3,16 +3,23 @@ package dev.judgefleet.worker;
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Defaults that depend on the node, below every other source: one judging slot per CPU. Properties,
- * environment variables and system properties all override it.
+ * Defaults that depend on the node, below every other source: one judging slot per CPU, and a
+ * consumer group of its own for the problem announcements (every worker must read all of them; a
+ * shared group would split them between the workers). Properties, environment variables and system
+ * properties all override it.
  */
 @StaticInitSafe
 public final class WorkerDefaults implements ConfigSource {
   private final Map<String, String> values =
-      Map.of("judge.worker.slots", Integer.toString(Runtime.getRuntime().availableProcessors()));
+      Map.of(
+          "judge.worker.slots",
+          Integer.toString(Runtime.getRuntime().availableProcessors()),
+          "mp.messaging.incoming.problems.group.id",
+          "judgefleet-problems-" + UUID.randomUUID());
 
   @Override
   public Set<String> getPropertyNames() {

@@ -54,6 +54,32 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheProblemStoreTalksS3() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.judgefleet.worker.problem.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk..")
+        .check(classes);
+  }
+
+  @Test
+  void theProblemStoreKnowsNothingOfMessagingOrTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.judgefleet.worker.problem..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.judgefleet.worker.messaging..",
+            "dev.judgefleet.worker.cli..",
+            "io.smallrye..",
+            "org.apache.kafka..")
+        .check(classes);
+  }
+
+  @Test
   void thePlanIsPureData() {
     noClasses()
         .that()

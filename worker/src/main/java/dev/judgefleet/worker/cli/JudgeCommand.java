@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ServeCommand.class,
       SubmitCommand.class,
-      LoadCommand.class
+      LoadCommand.class,
+      ProblemsCommand.class
     })
 public final class JudgeCommand {}

@@ -39,11 +39,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
     WorkerRuntime.State state = runtime.start();
     LOG.infof(
-        "worker %s ready: %d slots, cgroup %s, problems under %s; consuming %s from %s",
+        "worker %s ready: %d slots, cgroup %s, problems %s; consuming %s from %s",
         state.node(),
         state.slots().size(),
         state.engine().cgroupVersion(),
-        config.problems().root().toAbsolutePath(),
+        state.problems().where(),
         config.worker().topics().submissions(),
         bootstrap);
     if (LaunchMode.current() != LaunchMode.TEST) {

@@ -7,6 +7,12 @@ public final class Channels {
   public static final String PROGRESS = "progress";
   public static final String DEAD_LETTERS = "dead-letters";
 
+  /**
+   * Problem announcements (judge.problems, compacted): every worker reads all of them, from the
+   * start, in a consumer group of its own (see WorkerDefaults).
+   */
+  public static final String PROBLEMS = "problems";
+
   /** The record headers a dead-lettered submission carries. */
   public static final String HEADER_REASON = "judgefleet-dlq-reason";
 

@@ -7,6 +7,7 @@ import dev.judgefleet.model.SubmissionParseResult;
 import dev.judgefleet.model.SubmissionParser;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.worker.judge.ProgressListener;
+import dev.judgefleet.worker.problem.ProblemsUnavailableException;
 import dev.judgefleet.worker.service.JudgingService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
  * <p>The consumer reads raw bytes and parses them itself: a record that is not a valid submission
  * never stops consumption; it goes to the dead-letter topic with the reason, and, when its
  * submissionId can be read, an IE verdict says why.
+ *
+ * <p>A submission whose problem package cannot be had while the store is down leaves its slot and
+ * waits, unacknowledged, in {@link StoreWait} until the store answers again.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -37,10 +41,15 @@ public class SubmissionConsumer {
   @Inject VerdictPublisher publisher;
   @Inject ShutdownGate gate;
   @Inject SubmissionMapping mapping;
+  @Inject StoreWait storeWait;
 
   @Incoming(Channels.SUBMISSIONS)
   @Blocking(value = "judge-slots", ordered = false)
   public CompletionStage<Void> onSubmission(Message<byte[]> message) {
+    return process(message);
+  }
+
+  private CompletionStage<Void> process(Message<byte[]> message) {
     if (!gate.admit()) {
       // Shutting down: hand the submission back. No ack (not committed), no nack (not
       // dead-lettered): it is delivered again to whoever owns the partition next.
@@ -54,6 +63,14 @@ public class SubmissionConsumer {
       }
       published.toCompletableFuture().join();
       return message.ack();
+    } catch (ProblemsUnavailableException e) {
+      LOG.warnf(
+          "submission at %s waits for the problem store (not committed): %s",
+          where(message), e.getMessage());
+      // Not acknowledged now; the retry acknowledges it once it is judged. The stage completes at
+      // once, so the waiting submission holds no place in the channel's concurrency.
+      storeWait.park(() -> process(message));
+      return CompletableFuture.completedFuture(null);
     } catch (RuntimeException e) {
       // Not acknowledged: the offset stays uncommitted and the submission comes back.
       LOG.errorf(

@@ -10,7 +10,9 @@ import dev.judgefleet.worker.judge.SlotPool;
 import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemSource;
 import dev.judgefleet.worker.problem.ProblemStore;
+import dev.judgefleet.worker.problem.store.StoredProblems;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
@@ -42,7 +45,12 @@ public class WorkerRuntime {
   private volatile String selfTest = "not run yet";
   private volatile boolean ready;
 
-  /** Everything a judging needs, made once. */
+  /**
+   * Everything a judging needs, made once.
+   *
+   * @param problems where packages come from
+   * @param store the fleet's problem store, when packages come from it (announcements go there)
+   */
   public record State(
       SandboxEngine engine,
       Judge judge,
@@ -50,7 +58,9 @@ public class WorkerRuntime {
       SlotPool slots,
       WorkerMetrics metrics,
       SubmissionPolicy policy,
-      String node) {}
+      String node,
+      ProblemSource problems,
+      Optional<StoredProblems> store) {}
 
   public State state() {
     State s = state;
@@ -61,22 +71,45 @@ public class WorkerRuntime {
     if (state != null) {
       return state;
     }
-    SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
+    SandboxEngine engine =
+        SandboxEngine.start(
+            config
+                .sandbox()
+                .engineSettings()
+                .withPinning(config.sandbox().pinCpus(), config.worker().slots()));
     Judge judge = new Judge(engine, new ValidatorCache(engine));
     LanguageCatalog languages = config.languages().catalog();
     String node = config.worker().node().orElseGet(NodeName::get);
+    Optional<StoredProblems> store = Optional.empty();
+    ProblemSource problems;
+    WorkerConfig.Problems p = config.problems();
+    if (p.store().enabled()) {
+      store =
+          Optional.of(
+              StoredProblems.connect(
+                  p.store().settings(),
+                  p.cache().dir(),
+                  p.cache().maxSize().asLongValue(),
+                  p.cache().unpackLimits(),
+                  p.store().fetchPolicy(),
+                  p.store().indexTtl()));
+      problems = store.get();
+    } else {
+      problems = new ProblemStore(p.root(), p.refresh());
+    }
     JudgingService service =
         new JudgingService(
             judge,
             languages,
-            new ProblemStore(config.problems().root(), config.problems().refresh()),
+            problems,
             new DerivedTimeLimits(config.sandbox().stateDir()),
             node,
             WorkerVersion.get(),
             config.worker().setupRetries());
     SlotPool slots = new SlotPool(config.worker().slots());
     WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
-    state = new State(engine, judge, service, slots, metrics, policy(languages), node);
+    state =
+        new State(engine, judge, service, slots, metrics, policy(languages), node, problems, store);
     selfTest(engine, slots.size());
     return state;
   }
@@ -137,6 +170,7 @@ public class WorkerRuntime {
     if (state != null) {
       state.judge().close();
       state.engine().close();
+      state.store().ifPresent(StoredProblems::close);
       state = null;
       ready = false;
     }

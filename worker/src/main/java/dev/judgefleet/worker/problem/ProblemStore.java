@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * refresh interval (by its files' sizes and modification times) and reloaded when it changed, so an
  * updated package is picked up without a restart and a stale {@code problemVersion} is noticed.
  */
-public final class ProblemStore {
+public final class ProblemStore implements ProblemSource {
   /** Problem ids are package directory names: no path separators, no leading dot. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -43,6 +43,16 @@ public final class ProblemStore {
 
   public Path root() {
     return root;
+  }
+
+  @Override
+  public Optional<ProblemHandle> open(String id, Optional<String> version) {
+    return find(id).map(ProblemHandle::of);
+  }
+
+  @Override
+  public String where() {
+    return "under " + root;
   }
 
   /**

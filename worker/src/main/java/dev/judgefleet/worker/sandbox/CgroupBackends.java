@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,7 +17,10 @@ import java.util.stream.Stream;
  * crashed worker left behind (directories of workers whose PID is gone).
  */
 public final class CgroupBackends {
-  private static final Pattern OURS = Pattern.compile("judgefleet-(\\d+)");
+  private static final Pattern OURS = Pattern.compile("judgefleet-(\\d+)(-\\d+)?");
+
+  /** Engines started by this process so far: two in one JVM get bases of their own. */
+  private static final AtomicInteger ENGINES = new AtomicInteger();
 
   private CgroupBackends() {}
 
@@ -28,7 +32,9 @@ public final class CgroupBackends {
         CgroupTopology.parse(
             KernelFiles.read(Path.of("/proc/self/mountinfo")),
             KernelFiles.read(Path.of("/proc/self/cgroup")));
-    long pid = ProcessHandle.current().pid();
+    // judgefleet-PID for a process's first engine, judgefleet-PID-N for its next ones.
+    int engine = ENGINES.getAndIncrement();
+    String name = "judgefleet-" + ProcessHandle.current().pid() + (engine == 0 ? "" : "-" + engine);
     boolean v2Usable = topology.unified().map(CgroupBackends::offersControllers).orElse(false);
     boolean wantV2 = preference.equals("v2") || (preference.equals("auto") && v2Usable);
     if (wantV2) {
@@ -44,7 +50,7 @@ public final class CgroupBackends {
                 + KernelFiles.read(own.resolve("cgroup.controllers")).strip());
       }
       removeStale(own);
-      return CgroupV2.create(own, pid);
+      return CgroupV2.create(own, name);
     }
     if (!preference.equals("auto") && !preference.equals("v1")) {
       throw new IllegalArgumentException("cgroup version must be auto, v1 or v2: " + preference);
@@ -63,7 +69,7 @@ public final class CgroupBackends {
     for (Path own : List.of(memory, pids, cpuacct)) {
       removeStale(own);
     }
-    return CgroupV1.create(memory, pids, cpuacct, pid);
+    return CgroupV1.create(memory, pids, cpuacct, name);
   }
 
   private static boolean offersControllers(Path own) {
@@ -75,7 +81,7 @@ public final class CgroupBackends {
     return available.contains("memory") && available.contains("pids");
   }
 
-  /** Removes {@code judgefleet-PID} directories of workers that no longer run. */
+  /** Removes {@code judgefleet-PID[-N]} directories of workers that no longer run. */
   static void removeStale(Path own) {
     List<Path> stale = new ArrayList<>();
     try (Stream<Path> children = Files.list(own)) {

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.sandbox;
 
+import dev.judgefleet.worker.sandbox.plan.CgroupLimits;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import dev.judgefleet.worker.sandbox.plan.PassedFile;
 import dev.judgefleet.worker.sandbox.plan.RunPlanBuilder;
@@ -18,9 +19,18 @@ import java.nio.file.Path;
 public final class CgroupLayer {
   private CgroupLayer() {}
 
-  /** Host side: the run's limits onto its cgroup. */
-  public static void limit(RunCgroup cgroup, RunLimits limits) {
-    cgroup.limit(limits.cgroupMemoryBytes(), limits.processes());
+  /**
+   * Host side: the memory limit with the slack that makes an OOM kill proof of going over (see
+   * {@link RunLimits#cgroupMemoryBytes()}), and the task limit. The worker writes them before the
+   * run ({@link #apply}).
+   */
+  public static void limit(RunPlanBuilder plan, RunLimits limits) {
+    plan.cgroupLimits(new CgroupLimits(limits.cgroupMemoryBytes(), limits.processes()));
+  }
+
+  /** Writes a plan's limits into the run's cgroup. */
+  static void apply(RunCgroup cgroup, CgroupLimits limits) {
+    cgroup.limit(limits.memoryBytes(), limits.tasks());
   }
 
   /** Child side: join the run's cgroup in every hierarchy. */

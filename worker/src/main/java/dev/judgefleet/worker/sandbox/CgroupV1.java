@@ -27,9 +27,8 @@ public final class CgroupV1 implements CgroupBackend {
     this.cpuacctBase = cpuacctBase;
   }
 
-  /** Creates {@code judgefleet-PID} below the worker's cgroup in each hierarchy. */
-  static CgroupV1 create(Path ownMemory, Path ownPids, Path ownCpuacct, long pid) {
-    String name = "judgefleet-" + pid;
+  /** Creates the engine's base {@code name} below the worker's cgroup in each hierarchy. */
+  static CgroupV1 create(Path ownMemory, Path ownPids, Path ownCpuacct, String name) {
     Path memory = ownMemory.resolve(name);
     Path pids = ownPids.resolve(name);
     Path cpuacct = ownCpuacct.resolve(name);

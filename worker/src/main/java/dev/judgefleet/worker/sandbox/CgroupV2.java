@@ -30,13 +30,14 @@ public final class CgroupV2 implements CgroupBackend {
   }
 
   /**
-   * Prepares {@code own/judgefleet-PID} with the memory and pids controllers for its children.
+   * Prepares {@code own/NAME} (the engine's base) with the memory and pids controllers for its
+   * children.
    *
    * @param own the worker's cgroup directory
    */
-  static CgroupV2 create(Path own, long pid) {
+  static CgroupV2 create(Path own, String name) {
     enableControllers(own);
-    Path base = own.resolve("judgefleet-" + pid);
+    Path base = own.resolve(name);
     mkdir(base);
     KernelFiles.write(base.resolve("cgroup.subtree_control"), CONTROLLERS);
     return new CgroupV2(base);

@@ -8,6 +8,7 @@ import dev.judgefleet.worker.sandbox.plan.Step;
 import dev.judgefleet.worker.sandbox.plan.Steps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Turns specifications into plans, calling the layers in the order the kernel needs. Reading {@link
@@ -30,14 +31,23 @@ public final class LaunchPlanner {
 
   /** The sandbox: unshare these namespaces, then build the root and pivot into it. */
   public static SandboxPlan sandbox(SandboxSpec spec, String newRoot, int uid, int gid) {
+    return sandbox(spec, newRoot, uid, gid, OptionalInt.empty());
+  }
+
+  /** The same, on {@code cpu} when the slot is pinned. */
+  public static SandboxPlan sandbox(
+      SandboxSpec spec, String newRoot, int uid, int gid, OptionalInt cpu) {
     List<Step> setup = new ArrayList<>(MountLayer.setup(spec, newRoot, uid, gid));
     setup.addAll(NamespaceLayer.setup(spec));
+    setup.addAll(CpuLayer.setup(cpu));
     return new SandboxPlan(NamespaceLayer.FLAGS, setup);
   }
 
   /** One run: PID 1 prepares, the child goes through every layer, PID 1 cleans up. */
   public static RunPlan run(RunSpec run, RunContext context) {
     RunPlanBuilder plan = new RunPlanBuilder();
+    // On the host, before anything runs: the run's cgroup gets its limits.
+    CgroupLayer.limit(plan, run.limits());
     plan.prepare(MountLayer.prepare(run.workWritable()));
 
     // Counted from the first instruction: join the run's cgroup before anything else.

@@ -1,15 +1,13 @@
 package dev.judgefleet.worker.sandbox;
 
 import dev.judgefleet.worker.sandbox.linux.KernelFiles;
-import dev.judgefleet.worker.sandbox.linux.SeccompCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sandbox engine of one worker: knows the node (cgroup backend, capability count, the init
@@ -18,27 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SandboxEngine implements AutoCloseable {
   private final EngineSettings settings;
-  private final Path initBinary;
-  private final int lastCap;
-  private final CgroupPool cgroups;
+  private final SandboxServices services;
   private final UidLease uids;
-  private final Map<String, byte[]> seccompPrograms = new ConcurrentHashMap<>();
+  private final CpuPinning pinning;
   private final AtomicLong sequence = new AtomicLong();
 
   /** Several workers (or a worker and a command) may share a state directory. */
   private static final long PID = ProcessHandle.current().pid();
 
-  private final int cpus = Runtime.getRuntime().availableProcessors();
-  private final java.util.concurrent.atomic.LongAdder runCpuNanos =
-      new java.util.concurrent.atomic.LongAdder();
-
-  private SandboxEngine(
-      EngineSettings settings, Path initBinary, int lastCap, CgroupPool cgroups, UidLease uids) {
+  private SandboxEngine(EngineSettings settings, SandboxServices services, UidLease uids) {
     this.settings = settings;
-    this.initBinary = initBinary;
-    this.lastCap = lastCap;
-    this.cgroups = cgroups;
+    this.services = services;
     this.uids = uids;
+    this.pinning = new CpuPinning(settings.pinCpus(), settings.slots(), CpuPinning.allowedHere());
   }
 
   /** Starts the engine: state directory, init binary, cgroup backend. Needs root. */
@@ -59,8 +49,14 @@ public final class SandboxEngine implements AutoCloseable {
     try {
       writeUidFile(stateDir, uids);
       CgroupBackend backend = CgroupBackends.open(settings.cgroupVersion());
-      return new SandboxEngine(
-          settings, init, lastCap, new CgroupPool(backend, settings.cgroupPoolSize()), uids);
+      NodeFacts node = new NodeFacts(init, lastCap, Runtime.getRuntime().availableProcessors());
+      SandboxServices services =
+          new SandboxServices(
+              node,
+              new CgroupPool(backend, settings.cgroupPoolSize()),
+              new SeccompPrograms(),
+              new LongAdder());
+      return new SandboxEngine(settings, services, uids);
     } catch (RuntimeException e) {
       uids.close();
       throw e;
@@ -115,46 +111,32 @@ public final class SandboxEngine implements AutoCloseable {
         settings
             .stateDir()
             .resolve("sandbox-" + PID + "-" + spec.slot() + "-" + sequence.incrementAndGet());
-    return Sandbox.open(this, spec, dir);
+    return Sandbox.open(
+        services, spec, dir, uid(spec.slot()), gid(spec.slot()), pinning.cpuFor(spec.slot()));
   }
 
   /** "v1" or "v2". */
   public String cgroupVersion() {
-    return cgroups.backend().version();
+    return services.cgroups().backend().version();
   }
 
   /** Where the run cgroups live. */
   public Path cgroupBase() {
-    return cgroups.backend().base();
+    return services.cgroups().backend().base();
   }
 
   /** CPU time of every program this engine has run, from their execs: the programs' own cost. */
   public long totalRunCpuNanos() {
-    return runCpuNanos.sum();
-  }
-
-  void countRun(RunResult result) {
-    runCpuNanos.add(result.cpu().toNanos());
+    return services.runCpuNanos().sum();
   }
 
   EngineSettings settings() {
     return settings;
   }
 
-  Path initBinary() {
-    return initBinary;
-  }
-
-  int lastCap() {
-    return lastCap;
-  }
-
-  CgroupPool cgroups() {
-    return cgroups;
-  }
-
-  int cpus() {
-    return cpus;
+  /** What the engine learned about the node at start. */
+  public NodeFacts node() {
+    return services.node();
   }
 
   /** The uids and gids this engine's programs run as, and no other engine's. */
@@ -180,13 +162,12 @@ public final class SandboxEngine implements AutoCloseable {
 
   /** The profile's BPF program, compiled once. */
   byte[] seccompProgram(String profile) {
-    return seccompPrograms.computeIfAbsent(
-        profile, name -> SeccompCompiler.compile(SeccompProfiles.byName(name)));
+    return services.seccomp().of(profile);
   }
 
   @Override
   public void close() {
-    cgroups.close();
+    services.cgroups().close();
     try {
       Files.deleteIfExists(uidFile(settings.stateDir(), uids));
     } catch (IOException e) {

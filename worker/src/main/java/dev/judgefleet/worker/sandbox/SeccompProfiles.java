@@ -197,7 +197,6 @@ public final class SeccompProfiles {
               "futex_waitv",
               "sched_yield",
               "sched_getaffinity",
-              "sched_setaffinity",
               "sched_getparam",
               "sched_getscheduler",
               "sched_get_priority_max",
@@ -317,6 +316,9 @@ public final class SeccompProfiles {
               "io_uring_enter",
               "io_uring_register")
           .errno(Kernel.Errno.ENOSYS, "add_key", "request_key", "keyctl")
+          // A pinned slot's CPU is the judge's choice (CpuLayer); runtimes that try to pick
+          // their own CPUs carry on without.
+          .errno(Kernel.Errno.EPERM, "sched_setaffinity")
           .errno(
               Kernel.Errno.EPERM,
               "setuid",

@@ -17,10 +17,12 @@ import dev.judgefleet.worker.problem.Aggregation;
 import dev.judgefleet.worker.problem.OutputValidation;
 import dev.judgefleet.worker.problem.PackageFormat;
 import dev.judgefleet.worker.problem.ProblemException;
+import dev.judgefleet.worker.problem.ProblemHandle;
 import dev.judgefleet.worker.problem.ProblemLimits;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.problem.ProblemStore;
+import dev.judgefleet.worker.problem.ProblemSource;
 import dev.judgefleet.worker.problem.ProblemType;
+import dev.judgefleet.worker.problem.ProblemsUnavailableException;
 import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.problem.TestGroup;
 import dev.judgefleet.worker.sandbox.SandboxException;
@@ -39,6 +41,10 @@ import java.util.UUID;
  * Judges a request and always answers with a verdict event: the judge's verdict, or {@code IE} with
  * the reason when the worker cannot judge it (unknown problem, stale version, a language this node
  * lacks, a sandbox that cannot be set up after retries). Knows nothing of Kafka.
+ *
+ * <p>The one exception: when the problem's package cannot be had now but may be later (the store is
+ * unreachable), {@link ProblemsUnavailableException} goes to the caller, who hands the submission
+ * back instead of answering it: a store outage delays judging, it never becomes a verdict.
  */
 public final class JudgingService {
   /** Limits for inline tests of a problem this worker does not have. */
@@ -49,7 +55,7 @@ public final class JudgingService {
 
   private final Judge judge;
   private final LanguageCatalog languages;
-  private final ProblemStore problems;
+  private final ProblemSource problems;
   private final DerivedTimeLimits derived;
   private final String node;
   private final String version;
@@ -58,7 +64,7 @@ public final class JudgingService {
   public JudgingService(
       Judge judge,
       LanguageCatalog languages,
-      ProblemStore problems,
+      ProblemSource problems,
       DerivedTimeLimits derived,
       String node,
       String version,
@@ -75,6 +81,11 @@ public final class JudgingService {
   /** The outcome of a request: the verdict event and, when it was judged, the full result. */
   public record Outcome(VerdictEvent event, Optional<JudgeResult> result) {}
 
+  /**
+   * Judges the request.
+   *
+   * @throws ProblemsUnavailableException when the package cannot be had now: not judged, retry
+   */
   public Outcome judge(JudgeRequest request, int slot, ProgressListener progress) {
     long queuedMs =
         request
@@ -93,12 +104,15 @@ public final class JudgingService {
             request.metadata(),
             !request.tests().isEmpty());
     ScratchDirectory scratch = null;
+    ProblemHandle handle = null;
     try {
-      Optional<ProblemPackage> stored = problems.find(request.problemId());
+      Optional<Language> language = languages.find(request.language());
+      boolean runnable = language.isPresent() && LanguageCatalog.available(language.get());
+      handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
+      Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);
       // A submit-answer problem's submission is its answers: its language does not matter.
       boolean answers = stored.map(p -> p.type().submitAnswer()).orElse(false);
-      Optional<Language> language = languages.find(request.language());
-      if (!answers && (language.isEmpty() || !LanguageCatalog.available(language.get()))) {
+      if (!answers && !runnable) {
         return internalError(
             context,
             VerdictReason.LANGUAGE_UNAVAILABLE,
@@ -126,8 +140,8 @@ public final class JudgingService {
             "unknown problem '"
                 + request.problemId()
                 + "' (no package"
-                + " of that name under "
-                + problems.root()
+                + " of that name "
+                + problems.where()
                 + " on node "
                 + node
                 + ")");
@@ -154,12 +168,17 @@ public final class JudgingService {
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
       return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());
+    } catch (ProblemsUnavailableException e) {
+      throw e;
     } catch (RuntimeException | IOException e) {
       return internalError(
           context, VerdictReason.JUDGE_FAILURE, "judging failed on node " + node + ": " + e);
     } finally {
       if (scratch != null) {
         scratch.close();
+      }
+      if (handle != null) {
+        handle.close();
       }
     }
   }

@@ -40,7 +40,7 @@ final class TestBroker implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
-  /** The worker's four topics, as `judge up` creates them. */
+  /** The worker's topics, as `judge up` creates them. */
   void createTopics() throws Exception {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
@@ -52,6 +52,9 @@ final class TestBroker implements AutoCloseable {
               .configs(Map.of("cleanup.policy", "compact")));
       topics.add(new NewTopic("judge.progress", 2, (short) 1));
       topics.add(new NewTopic("judge.submissions.dlq", 1, (short) 1));
+      topics.add(
+          new NewTopic("judge.problems", 1, (short) 1)
+              .configs(Map.of("cleanup.policy", "compact")));
       admin.createTopics(topics).all().get();
     }
   }

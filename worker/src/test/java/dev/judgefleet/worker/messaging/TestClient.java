@@ -57,6 +57,11 @@ final class TestClient implements AutoCloseable {
     producer.send(new ProducerRecord<>("judge.submissions", key, value)).get();
   }
 
+  /** Sends to another topic than judge.submissions (announcements on judge.problems). */
+  void send(String topic, String key, byte[] value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
   /** The first record (seen before or arriving within the timeout) that matches. */
   ConsumerRecord<String, byte[]> await(
       String topic, Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {

@@ -27,6 +27,12 @@ final class WorkerProcess implements AutoCloseable {
   private final Path stateDir;
 
   WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
+    this(bootstrap, stateDir, slots, grace, List.of());
+  }
+
+  /** With more configuration, as {@code -Dkey=value} arguments ({@code properties}). */
+  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, List<String> properties)
+      throws IOException {
     this.stateDir = stateDir;
     httpPort = freePort();
     log = Files.createTempFile("worker", ".log");
@@ -38,10 +44,9 @@ final class WorkerProcess implements AutoCloseable {
                 "-Djudge.sandbox.state-dir=" + stateDir,
                 "-Djudge.problems.root=" + Path.of("..", "examples", "problems").toAbsolutePath(),
                 "-Djudge.worker.slots=" + slots,
-                "-Djudge.worker.shutdown-grace=" + grace,
-                "-jar",
-                JAR.toString(),
-                "serve"));
+                "-Djudge.worker.shutdown-grace=" + grace));
+    command.addAll(properties);
+    command.addAll(List.of("-jar", JAR.toString(), "serve"));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);

@@ -3,10 +3,8 @@ package dev.judgefleet.worker.sandbox;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A run cgroup that records limits, for plan tests that must not touch the kernel. */
+/** A run cgroup of given cgroup.procs files, for plan tests that must not touch the kernel. */
 final class FakeCgroup implements RunCgroup {
-  long memoryLimit;
-  int tasksLimit;
   final List<Path> procs;
 
   FakeCgroup(List<Path> procs) {
@@ -20,8 +18,7 @@ final class FakeCgroup implements RunCgroup {
 
   @Override
   public void limit(long memoryBytes, int tasks) {
-    memoryLimit = memoryBytes;
-    tasksLimit = tasks;
+    throw new UnsupportedOperationException("plans carry their limits: CgroupLimits");
   }
 
   @Override

@@ -17,14 +17,13 @@ public final class IntegrationEngine {
   }
 
   public static SandboxEngine start() {
+    return SandboxEngine.start(settings());
+  }
+
+  /** The integration tests' settings: state under target/, no CPU pinning. */
+  public static EngineSettings settings() {
     assumeTrue(new UnixSystem().getUid() == 0, "sandbox integration tests need root");
-    return SandboxEngine.start(
-        new EngineSettings(
-            stateDir(),
-            Leftovers.FIRST_UID,
-            Leftovers.FIRST_UID,
-            "auto",
-            Optional.empty(),
-            POOL_SIZE));
+    return new EngineSettings(
+        stateDir(), Leftovers.FIRST_UID, Leftovers.FIRST_UID, "auto", Optional.empty(), POOL_SIZE);
   }
 }

@@ -3,6 +3,7 @@ package dev.judgefleet.worker.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.judgefleet.worker.sandbox.plan.CgroupLimits;
 import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import dev.judgefleet.worker.sandbox.plan.Kernel.SysResource;
@@ -131,16 +132,27 @@ class LaunchPlannerTest {
   }
 
   @Test
-  void stackDefaultsToTheMemoryLimitAndTheCgroupGetsSlack() {
+  void stackDefaultsToTheMemoryLimit() {
     RunLimits limits = RunLimits.defaults().withMemoryBytes(128 << 20);
     assertTrue(
         plan(limits)
             .child()
             .contains(Steps.setrlimit(SysResource.RLIMIT_STACK, 128 << 20, 128 << 20)));
-    CgroupLayer.limit(cgroup, limits);
-    assertTrue(cgroup.memoryLimit > limits.memoryBytes());
-    assertTrue(cgroup.memoryLimit <= limits.memoryBytes() + (16 << 20));
-    assertEquals(limits.processes(), cgroup.tasksLimit);
+  }
+
+  @Test
+  void theCgroupGetsTheMemoryLimitWithASmallSlackAndTheTaskLimit() {
+    // 1/32 of the limit, at least 1 MiB and at most 16 MiB: enough for the kernel's own
+    // charges, so that an OOM kill proves the program went over.
+    assertEquals(
+        new CgroupLimits((128 << 20) + (4 << 20), 64),
+        plan(RunLimits.defaults().withMemoryBytes(128 << 20)).cgroupLimits());
+    assertEquals(
+        new CgroupLimits((16 << 20) + (1 << 20), 7),
+        plan(RunLimits.defaults().withMemoryBytes(16 << 20).withProcesses(7)).cgroupLimits());
+    assertEquals(
+        new CgroupLimits((4L << 30) + (16 << 20), 64),
+        plan(RunLimits.defaults().withMemoryBytes(4L << 30)).cgroupLimits());
   }
 
   @Test

@@ -227,4 +227,23 @@ class SandboxIT {
       assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith("sandbox-")));
     }
   }
+
+  @Test
+  void aPinnedSlotRunsOnItsCpuAndCannotLeaveIt() {
+    List<Integer> allowed = CpuPinning.allowedHere();
+    int cpu = allowed.get(allowed.size() - 1);
+    try (SandboxEngine pinned =
+            SandboxEngine.start(IntegrationEngine.settings().withPinning("auto", allowed.size()));
+        Sandbox box = pinned.open(SandboxSpec.forSlot(allowed.size() - 1))) {
+      RunResult r =
+          sh(
+              box,
+              "grep Cpus_allowed_list /proc/self/status; taskset -p -c 0 $$ 2>&1 || echo refused",
+              false);
+      assertEquals(RunStatus.OK, r.status(), r.summary());
+      String out = r.stdout().headText();
+      assertTrue(out.startsWith("Cpus_allowed_list:\t" + cpu + "\n"), out);
+      assertTrue(out.contains("refused") || out.contains("Operation not permitted"), out);
+    }
+  }
 }

@@ -9,10 +9,16 @@ import java.util.List;
  * @param child steps in the forked child, ending with the seccomp filter and the exec
  * @param cleanup steps in PID 1 after every process of the run is gone (fresh writable dirs)
  * @param passedFiles descriptors sent along, referred to by index from the steps
+ * @param cgroupLimits what the worker writes into the run's cgroup before sending the plan
  */
 public record RunPlan(
-    List<Step> prepare, List<Step> child, List<Step> cleanup, List<PassedFile> passedFiles) {
+    List<Step> prepare,
+    List<Step> child,
+    List<Step> cleanup,
+    List<PassedFile> passedFiles,
+    CgroupLimits cgroupLimits) {
   public RunPlan {
+    java.util.Objects.requireNonNull(cgroupLimits, "cgroupLimits");
     prepare = List.copyOf(prepare);
     child = List.copyOf(child);
     cleanup = List.copyOf(cleanup);

@@ -9,6 +9,13 @@ public final class RunPlanBuilder {
   private final List<Step> child = new ArrayList<>();
   private final List<Step> cleanup = new ArrayList<>();
   private final List<PassedFile> passed = new ArrayList<>();
+  private CgroupLimits cgroupLimits;
+
+  /** The limits the worker writes into the run's cgroup on the host, before the run. */
+  public RunPlanBuilder cgroupLimits(CgroupLimits limits) {
+    this.cgroupLimits = limits;
+    return this;
+  }
 
   /** Adds a descriptor to pass; returns the index steps use to name it. */
   public int pass(PassedFile file) {
@@ -32,6 +39,6 @@ public final class RunPlanBuilder {
   }
 
   public RunPlan build() {
-    return new RunPlan(prepare, child, cleanup, passed);
+    return new RunPlan(prepare, child, cleanup, passed, cgroupLimits);
   }
 }

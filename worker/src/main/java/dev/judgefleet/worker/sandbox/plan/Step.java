@@ -84,6 +84,7 @@ public record Step(StepCode code, List<Long> ints, List<String> strings, byte[] 
               Kernel.flagNames(intArg(0), Kernel.SchedPolicy.NAMES),
               "{" + intArg(1) + "}");
       case UNSHARE -> call("unshare", Kernel.flagNames(intArg(0), Kernel.Sched.NAMES));
+      case SCHED_SETAFFINITY -> call("sched_setaffinity", "0", "{CPU " + intArg(0) + "}");
       case SETSID -> call("setsid");
       case WRITE_FD -> call("write", "passed fd #" + intArg(0), q(stringArg(0)));
       case SETRLIMIT ->

@@ -15,6 +15,7 @@ public enum StepCode {
   SETHOSTNAME(8, "sethostname"),
   SCHED_SETSCHEDULER(9, "sched_setscheduler"),
   UNSHARE(10, "unshare"),
+  SCHED_SETAFFINITY(11, "sched_setaffinity"),
   SETSID(20, "setsid"),
   WRITE_FD(21, "write"),
   SETRLIMIT(22, "setrlimit"),

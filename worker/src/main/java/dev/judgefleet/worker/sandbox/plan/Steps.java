@@ -51,6 +51,11 @@ public final class Steps {
         StepCode.SCHED_SETSCHEDULER, List.of((long) policy, (long) priority, bestEffort ? 1L : 0L));
   }
 
+  /** sched_setaffinity(2) of the calling process to one CPU; its children inherit it. */
+  public static Step schedSetaffinity(int cpu) {
+    return Step.of(StepCode.SCHED_SETAFFINITY, List.of((long) cpu));
+  }
+
   /** unshare(2): new namespaces for the calling process and its children. */
   public static Step unshare(int flags) {
     return Step.of(StepCode.UNSHARE, List.of((long) flags));

@@ -39,7 +39,8 @@ class PlanEncoderTest {
                 Steps.seccomp(bpf, 8),
                 Steps.exec("/bin/true", List.of("/bin/true"), List.of("A=b"))),
             List.of(Steps.umount("/tmp", Kernel.SysMount.MNT_DETACH)),
-            List.of());
+            List.of(),
+            new CgroupLimits(1 << 20, 1));
     ByteBuffer b = ByteBuffer.wrap(PlanEncoder.run(plan)).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(PlanEncoder.MSG_RUN, b.getInt());
     assertEquals(plan.prepare(), decodeList(b));
@@ -54,7 +55,13 @@ class PlanEncoderTest {
   void refusesARunThatDoesNotEndInExec() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RunPlan(List.of(), List.of(Steps.setsid()), List.of(), List.of()));
+        () ->
+            new RunPlan(
+                List.of(),
+                List.of(Steps.setsid()),
+                List.of(),
+                List.of(),
+                new CgroupLimits(1 << 20, 1)));
   }
 
   @Test
