@@ -83,6 +83,15 @@ public interface WorkerConfig {
     @WithDefault("10s")
     java.time.Duration refresh();
 
+    /**
+     * Whether {@code judge serve} readies every problem it has (under the root, or in the store)
+     * before it reports ready (loads it, builds its output validator, derives a missing time
+     * limit), so that no submission waits for that; false leaves it to each problem's first
+     * submission.
+     */
+    @WithDefault("true")
+    boolean prepare();
+
     /** The fleet's problem store (S3-compatible); when enabled, {@code root} is not used. */
     Store store();
 
@@ -222,14 +231,47 @@ public interface WorkerConfig {
 
   interface Languages {
     /**
-     * A YAML file that overrides or extends the built-in languages (see {@code LanguageFile});
-     * unset for the built-in catalog alone.
+     * The directory of the language recipes ({@code rootfs-images}); unset: {@code rootfs-images}
+     * in the working directory or its parent ({@code bin/judge} sets it).
+     */
+    Optional<Path> recipes();
+
+    /**
+     * A YAML file that overrides or extends the recipes' languages (see {@code LanguageFile});
+     * unset for the recipes alone.
      */
     Optional<Path> file();
 
-    default dev.judgefleet.worker.language.LanguageCatalog catalog() {
-      return dev.judgefleet.worker.language.LanguageCatalog.load(file());
-    }
+    /**
+     * Where languages run: {@code auto} (a language's image from the node's store when it has one,
+     * else the host's binds), {@code image} (images only: a language without one is missing) or
+     * {@code host} (the host's binds only).
+     */
+    @WithDefault("auto")
+    String rootfs();
+
+    /**
+     * The store of root filesystem images; unset: {@code <judge.sandbox.state-dir>/rootfs}, where
+     * {@code judge rootfs build} puts them.
+     */
+    Optional<Path> store();
+  }
+
+  /** The node's store of root filesystem images. */
+  default dev.judgefleet.worker.rootfs.RootfsStore rootfsStore() {
+    return languages()
+        .store()
+        .map(dev.judgefleet.worker.rootfs.RootfsStore::new)
+        .orElseGet(() -> dev.judgefleet.worker.rootfs.RootfsStore.under(sandbox().stateDir()));
+  }
+
+  /** The language catalog, each language placed in its image or on the host. */
+  default dev.judgefleet.worker.language.LanguageCatalog catalog() {
+    return dev.judgefleet.worker.language.LanguageCatalog.load(
+        languages().recipes(),
+        languages().file(),
+        dev.judgefleet.worker.language.RootfsMode.parse(languages().rootfs()),
+        rootfsStore());
   }
 
   interface Sandbox {

@@ -1,6 +1,11 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.rootfs.RootfsException;
+import dev.judgefleet.worker.rootfs.RootfsStore;
+import dev.judgefleet.worker.rootfs.StoredImage;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
@@ -8,22 +13,28 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.linux.PlainSpawn;
+import dev.judgefleet.worker.sandbox.SpawnBaseline;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code judge bench}: the sandbox's overhead and throughput, each next to a baseline measured in
@@ -33,25 +44,32 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the sandbox: per-run overhead of /bin/true in a prepared sandbox, the cost of a",
-      "fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn",
-      "of /bin/true measured in the same run."
+      "Measure the sandbox's overhead next to a plain posix_spawn.",
+      "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true measured in the same run. With --language or --rootfs, also the per-run cost and a fresh sandbox's in that root filesystem image next to the host's binds, measured alternately in the same run. --json prints them as one object (its fields are in the README)."
     })
 public final class BenchCommand implements Callable<Integer> {
   private static final String PROGRAM = "/bin/true";
 
   @Inject WorkerConfig config;
 
-  @Option(names = "--runs", defaultValue = "1000", description = "runs per latency figure")
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "1000",
+      description = "runs per latency figure (default: 1000)")
   int runs;
 
-  @Option(names = "--sandboxes", defaultValue = "100", description = "fresh sandboxes to create")
+  @Option(
+      names = "--sandboxes",
+      defaultValue = "100",
+      description = "fresh sandboxes to create (default: 100)")
   int sandboxes;
 
   @Option(
       names = "--seconds",
       defaultValue = "3",
-      description = "duration of each throughput figure")
+      description = "seconds per throughput figure (default: 3)")
   double seconds;
 
   @Option(names = "--slots", description = "parallel slots (default: CPUs)")
@@ -59,6 +77,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
+
+  @Option(
+      names = "--language",
+      description = "compare the image of this language with the host's binds")
+  String language;
+
+  @Option(
+      names = "--rootfs",
+      description =
+          "compare this image (a name in the store, or a directory) with the host's binds")
+  String rootfs;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -116,6 +145,25 @@ public final class BenchCommand implements Callable<Integer> {
         close.recordValue(System.nanoTime() - opened);
       }
 
+      Optional<ImageComparison> image = Optional.empty();
+      Optional<ImageTarget> target;
+      try {
+        target = imageTarget();
+      } catch (IllegalArgumentException | RootfsException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      if (target.isPresent()) {
+        progress.println(
+            "image "
+                + target.get().label()
+                + " against the host's binds: "
+                + runs
+                + " runs and "
+                + sandboxes
+                + " sandboxes each, alternately ...");
+        image = Optional.of(compareImage(engine, limits, target.get().root()));
+      }
+
       progress.println("CPU limit enforcement: 20 spinning runs with a 200 ms limit ...");
       Histogram overshoot = cpuLimitOvershoot(engine);
 
@@ -145,6 +193,16 @@ public final class BenchCommand implements Callable<Integer> {
       throughput.put("spawnsPerSecond1", round(spawnOne));
       throughput.put("spawnsPerSecondN", round(spawnN));
       report.put("throughput", throughput);
+      if (image.isPresent()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("image", target.get().label());
+        m.put("imageRunLatency", image.get().imageRun().json());
+        m.put("hostRunLatency", image.get().hostRun().json());
+        m.put("imageOpenMsP50", Units.millis(image.get().imageOpen().getValueAtPercentile(50)));
+        m.put("hostOpenMsP50", Units.millis(image.get().hostOpen().getValueAtPercentile(50)));
+        m.put("runWallRatioP50", round(image.get().wallRatio() * 1000) / 1000);
+        report.put("rootfs", m);
+      }
 
       if (json) {
         JsonOutput.print(report);
@@ -167,9 +225,122 @@ public final class BenchCommand implements Callable<Integer> {
             "CPU limit overshoot",
             overshoot.getValueAtPercentile(50) / 1e6,
             overshoot.getMaxValue() / 1e6);
+        if (image.isPresent()) {
+          printImage(System.out, target.get().label(), image.get());
+        }
       }
     }
     return 0;
+  }
+
+  /** An image to compare with the host's binds, and how to name it. */
+  record ImageTarget(String label, Path root) {}
+
+  /** The image and the host's binds, measured alternately in the same run. */
+  record ImageComparison(
+      Latency imageRun, Latency hostRun, Histogram imageOpen, Histogram hostOpen) {
+    double wallRatio() {
+      long host = hostRun.wall().getValueAtPercentile(50);
+      return host == 0 ? 0 : (double) imageRun.wall().getValueAtPercentile(50) / host;
+    }
+  }
+
+  private Optional<ImageTarget> imageTarget() {
+    if (language == null && rootfs == null) {
+      return Optional.empty();
+    }
+    RootfsStore store = config.rootfsStore();
+    String name = rootfs;
+    if (language != null) {
+      LanguageCatalog catalog = config.catalog();
+      Language l =
+          catalog
+              .find(language)
+              .orElseThrow(() -> new IllegalArgumentException("unknown language " + language));
+      name = l.image();
+    }
+    Path dir = Path.of(name);
+    if (rootfs != null && name.contains("/") && Files.isDirectory(dir)) {
+      return Optional.of(new ImageTarget(dir.toString(), dir.toAbsolutePath()));
+    }
+    String image = name;
+    StoredImage stored =
+        store
+            .image(image)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "image " + image + " is not in the store " + store.dir()));
+    return Optional.of(
+        new ImageTarget(image + " (" + stored.digest() + ")", stored.verifiedRoot()));
+  }
+
+  /**
+   * The per-run cost and the cost of a fresh sandbox, in the image and with the host's binds, in
+   * alternating blocks so that load on the machine falls on both alike.
+   */
+  private ImageComparison compareImage(SandboxEngine engine, RunLimits limits, Path root) {
+    SandboxSpec imageSpec = SandboxSpec.inImage(0, root);
+    SandboxSpec hostSpec = SandboxSpec.forSlot(0);
+    Latency imageRun = new Latency();
+    Latency hostRun = new Latency();
+    try (Sandbox image = engine.open(imageSpec);
+        Sandbox host = engine.open(hostSpec)) {
+      runLatency(image, limits, Math.max(50, runs / 10));
+      runLatency(host, limits, Math.max(50, runs / 10));
+      int block = 50;
+      for (int done = 0; done < runs; done += block) {
+        int n = Math.min(block, runs - done);
+        add(imageRun, runLatency(image, limits, n));
+        add(hostRun, runLatency(host, limits, n));
+      }
+    }
+    Histogram imageOpen = new Histogram(3);
+    Histogram hostOpen = new Histogram(3);
+    for (int i = 0; i < sandboxes; i++) {
+      for (boolean inImage : new boolean[] {true, false}) {
+        long start = System.nanoTime();
+        Sandbox box = engine.open(inImage ? imageSpec : hostSpec);
+        (inImage ? imageOpen : hostOpen).recordValue(System.nanoTime() - start);
+        box.close();
+      }
+    }
+    return new ImageComparison(imageRun, hostRun, imageOpen, hostOpen);
+  }
+
+  private static void add(Latency into, Latency from) {
+    into.wall().add(from.wall());
+    into.cpu().add(from.cpu());
+  }
+
+  private static void printImage(PrintStream out, String label, ImageComparison c) {
+    out.printf(Locale.ROOT, "%nimage %s against the host's binds (alternating):%n", label);
+    out.printf(Locale.ROOT, "%-34s %12s %12s %9s%n", "", "image", "host binds", "ratio");
+    precise(
+        out,
+        "run in prepared sandbox, wall p50",
+        c.imageRun().wall().getValueAtPercentile(50),
+        c.hostRun().wall().getValueAtPercentile(50));
+    precise(
+        out,
+        "run in prepared sandbox, wall p90",
+        c.imageRun().wall().getValueAtPercentile(90),
+        c.hostRun().wall().getValueAtPercentile(90));
+    precise(
+        out,
+        "run in prepared sandbox, cpu p50",
+        c.imageRun().cpu().getValueAtPercentile(50),
+        c.hostRun().cpu().getValueAtPercentile(50));
+    precise(
+        out,
+        "new sandbox (open), p50",
+        c.imageOpen().getValueAtPercentile(50),
+        c.hostOpen().getValueAtPercentile(50));
+    precise(
+        out,
+        "new sandbox (open), p90",
+        c.imageOpen().getValueAtPercentile(90),
+        c.hostOpen().getValueAtPercentile(90));
   }
 
   private Latency runLatency(Sandbox box, RunLimits limits, int count) {
@@ -218,7 +389,7 @@ public final class BenchCommand implements Callable<Integer> {
     Latency latency = new Latency();
     for (int i = 0; i < count; i++) {
       long threadCpu = threads.getCurrentThreadCpuTime();
-      PlainSpawn.Cost cost = PlainSpawn.spawnAndWait(PROGRAM);
+      SpawnBaseline.Cost cost = SpawnBaseline.spawnAndWait(PROGRAM);
       latency.wall().recordValue(cost.wallNanos());
       latency
           .cpu()
@@ -242,7 +413,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private double spawnThroughput(int parallel) throws InterruptedException {
-    return measure(parallel, slot -> PlainSpawn.spawnAndWait(PROGRAM));
+    return measure(parallel, slot -> SpawnBaseline.spawnAndWait(PROGRAM));
   }
 
   private interface SlotWork {
@@ -358,6 +529,17 @@ public final class BenchCommand implements Callable<Integer> {
         sandbox / 1e6,
         baseline / 1e6,
         baseline == 0 ? 0 : (double) sandbox / baseline);
+  }
+
+  /** A row whose ratio shows the two decimals a 10 % budget needs. */
+  private static void precise(PrintStream out, String label, long image, long host) {
+    out.printf(
+        Locale.ROOT,
+        "%-34s %9.3f ms %9.3f ms %8.2fx%n",
+        label,
+        image / 1e6,
+        host / 1e6,
+        host == 0 ? 0 : (double) image / host);
   }
 
   private static void rate(PrintStream out, String label, double sandbox, double baseline) {

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write DIR/data/ from DIR/generators/generators.yaml (BAPCtools), as bt generate does:",
-      "generators and the solution are built and run in the sandbox.",
+      "Write a package's test data from its generators.yaml.",
+      "Reads DIR/generators/generators.yaml (BAPCtools) and writes DIR/data/ as bt generate does: the generators and the reference solution are built and run in the sandbox.",
       "Exit status: 0 when every test case was written, 1 when one failed, 2 on a usage error."
     })
 public final class GenerateCommand implements Callable<Integer> {
@@ -51,7 +51,7 @@ public final class GenerateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     DataGenerator.Report report;
     try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        DataGenerator generator = new DataGenerator(engine, config.languages().catalog(), 0)) {
+        DataGenerator generator = new DataGenerator(engine, config.catalog(), 0)) {
       report = generator.generate(plan, out::println);
     }
     err.printf(

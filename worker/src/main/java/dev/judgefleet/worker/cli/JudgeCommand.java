@@ -2,6 +2,7 @@ package dev.judgefleet.worker.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** {@code judge}: the one entry point. */
 @TopCommand
@@ -17,9 +18,12 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       LanguagesCommand.class,
       BenchCommand.class,
+      UpCommand.class,
+      RootfsCommand.class,
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
-      ProblemsCommand.class
+      ProblemsCommand.class,
+      HelpCommand.class
     })
 public final class JudgeCommand {}

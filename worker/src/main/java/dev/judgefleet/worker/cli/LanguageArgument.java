@@ -31,14 +31,9 @@ final class LanguageArgument {
                         + catalog.all().stream()
                             .map(Language::id)
                             .collect(Collectors.joining(", "))));
-    if (!LanguageCatalog.available(language)) {
-      throw usage(
-          spec,
-          "language '"
-              + language.id()
-              + "' is not installed on this host (needs "
-              + language.toolchainExecutable()
-              + ")");
+    Optional<String> missing = catalog.missing(language);
+    if (missing.isPresent()) {
+      throw usage(spec, "language '" + language.id() + "' is not available: " + missing.get());
     }
     return language;
   }

@@ -45,26 +45,36 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the problem store against the configured store (bin/judge up's by default):",
-      "first-use fetch+verify+unpack of a SIZE package and of a FILES-file package, each next to",
-      "`cp -r` of the same files in the same run, and the cost of a cache hit per submission.",
-      "Packages go under the key prefix bench/ of the bucket."
+      "Measure the problem store's first use and cache hits.",
+      "Measures against the configured store (bin/judge up's by default): the first use (fetch, verify, unpack) of a SIZE package and of a FILES-file package, each next to `cp -r` of the same files in the same run, and the cost of a cache hit per submission. Packages go under the key prefix bench/ of the bucket."
     })
 public final class ProblemsBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Inject WorkerConfig config;
 
-  @Option(names = "--size", defaultValue = "100m", description = "the large package's size")
+  @Option(
+      names = "--size",
+      defaultValue = "100m",
+      description = "the large package's size (default: 100m)")
   String size;
 
-  @Option(names = "--files", defaultValue = "10000", description = "the small files' count")
+  @Option(
+      names = "--files",
+      defaultValue = "10000",
+      description = "the small files' count (default: 10000)")
   int files;
 
-  @Option(names = "--repeat", defaultValue = "3", description = "first uses (and copies) each")
+  @Option(
+      names = "--repeat",
+      defaultValue = "3",
+      description = "first uses (and copies) each (default: 3)")
   int repeat;
 
-  @Option(names = "--hits", defaultValue = "100000", description = "cache hits to time")
+  @Option(
+      names = "--hits",
+      defaultValue = "100000",
+      description = "cache hits to time (default: 100000)")
   int hits;
 
   @Option(names = "--work", description = "a directory for the packages (default: the temp dir)")

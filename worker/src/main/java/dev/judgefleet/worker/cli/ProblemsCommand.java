@@ -12,9 +12,8 @@ import picocli.CommandLine.Command;
     name = "problems",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish problem packages to the fleet's S3-compatible store and look at what it holds.",
-      "The store: judge.problems.store.* (endpoint, bucket, access-key, secret-key, ...), e.g.",
-      "JUDGE_PROBLEMS_STORE_ENDPOINT=http://127.0.0.1:9000 (bin/judge up sets it for its own)."
+      "Publish problem packages to the fleet's store, and read it.",
+      "The store is S3-compatible: judge.problems.store.* (endpoint, bucket, access-key, secret-key, ...), e.g. JUDGE_PROBLEMS_STORE_ENDPOINT=http://127.0.0.1:9000 (bin/judge up sets it for its own)."
     },
     subcommands = {
       ProblemsPushCommand.class,

@@ -23,10 +23,9 @@ import picocli.CommandLine.Parameters;
     name = "pull",
     mixinStandardHelpOptions = true,
     description = {
-      "Download a version of a problem from the store into DIR/ID (default ./ID), verified",
-      "against its digest. --version takes a content version or a digest (or its first 12",
-      "hex digits); default: the current version.",
-      "Exit status: 0, 1 when there is no such problem or version or the archive is corrupt."
+      "Download a version of a problem from the store.",
+      "Downloads it into DIR/ID (default ./ID), verified against its digest. --version takes a content version or a digest (or its first 12 hex digits); default: the current version.",
+      "Exit status: 0, or 1 when there is no such problem or version or the archive is corrupt."
     })
 public final class ProblemsPullCommand implements Callable<Integer> {
   @Inject WorkerConfig config;

@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.messaging.ProblemAnnouncer;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.store.ArchiveException;
 import dev.judgefleet.worker.problem.store.ObjectStore;
@@ -26,11 +27,8 @@ import picocli.CommandLine.Parameters;
     name = "push",
     mixinStandardHelpOptions = true,
     description = {
-      "Check each package the way `judge verify` loads it, and publish it: its canonical",
-      "archive (named by the SHA-256 of its content) to the store, the problem's index updated,",
-      "and the new version announced on judge.problems, so every worker prefetches it.",
-      "A broken package is refused with the loader's message. Pushing the current version again",
-      "uploads nothing (it is announced again, which is harmless).",
+      "Check problem packages and publish them to the store.",
+      "Checks each package the way `judge verify` loads it, and publishes it: its canonical archive (named by the SHA-256 of its content) to the store, the problem's index updated, and the new version announced on judge.problems, so every worker prefetches it. A broken package is refused with the loader's message. Pushing the current version again uploads nothing (it is announced again, which is harmless).",
       "Exit status: 0 when every package was published, 1 otherwise."
     })
 public final class ProblemsPushCommand implements Callable<Integer> {
@@ -77,10 +75,10 @@ public final class ProblemsPushCommand implements Callable<Integer> {
     boolean ok = true;
     String who = by != null ? by : ProblemsCommand.whoAmI();
     try (ObjectStore store = ProblemsCommand.connect(config);
-        Announcer announcer =
+        ProblemAnnouncer announcer =
             noAnnounce
                 ? null
-                : new Announcer(
+                : new ProblemAnnouncer(
                     bootstrap != null ? bootstrap : defaultBootstrap,
                     config.worker().topics().problems())) {
       if (createBucket) {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show a problem's versions in the store: every push, oldest first, with its digest,",
-      "content version, files, sizes, who pushed it and when; * marks the current one.",
+      "Show a problem's versions in the store.",
+      "Every push, oldest first, with its digest, content version, files, sizes, who pushed it and when; * marks the current one.",
       "Exit status: 0, or 1 when the store has no such problem."
     })
 public final class ProblemsShowCommand implements Callable<Integer> {

@@ -33,11 +33,7 @@ final class ResultJson {
     m.put("status", r.status().name());
     m.put("cause", r.causeDetail().isEmpty() ? null : r.causeDetail());
     m.put("exitCode", r.exitCode());
-    m.put(
-        "signal",
-        r.signal() == null
-            ? null
-            : dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(r.signal()));
+    m.put("signal", r.signalName());
     m.put("cpuMs", Units.millis(r.cpu()));
     m.put("cpuUserMs", Units.millis(r.cpuUser()));
     m.put("cpuSystemMs", Units.millis(r.cpuSystem()));

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Compile SOURCE in the sandbox (when its language needs it) and run it once.",
-      "Prints the program's stdout, and a one-line summary on stderr; --json prints one object.",
+      "Compile and run one program in the sandbox.",
+      "Compiles SOURCE in a fresh sandbox when its language needs it, then runs it once under the given limits. Prints the program's stdout and stderr, and a one-line summary on stderr; --json prints one object instead.",
       "Exit status: 0 when the run is OK, 1 otherwise, 2 on a usage error."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -48,22 +48,43 @@ public final class RunCommand implements Callable<Integer> {
 
   @Inject WorkerConfig config;
 
-  @Option(names = "--language", required = true, description = "c, cpp, python3, java, ...")
+  @Option(
+      names = "--language",
+      paramLabel = "L",
+      description = "c, cpp, python3, java, ... (default: from the extension of SOURCE)")
   String language;
 
-  @Option(names = "--time-limit", defaultValue = "2s", description = "CPU time (default: 2s)")
+  @Option(
+      names = "--time-limit",
+      defaultValue = "2s",
+      paramLabel = "DURATION",
+      description = "CPU time (default: 2s)")
   String timeLimit;
 
-  @Option(names = "--wall-limit", description = "wall time (default: 2 x CPU + 1s)")
+  @Option(
+      names = "--wall-limit",
+      paramLabel = "DURATION",
+      description = "wall time (default: 2 x CPU + 1s)")
   String wallLimit;
 
-  @Option(names = "--memory-limit", defaultValue = "256m", description = "default: 256m")
+  @Option(
+      names = "--memory-limit",
+      defaultValue = "256m",
+      paramLabel = "SIZE",
+      description = "memory, the peak of the whole process tree (default: 256m)")
   String memoryLimit;
 
-  @Option(names = "--output-limit", defaultValue = "64m", description = "default: 64m")
+  @Option(
+      names = "--output-limit",
+      defaultValue = "64m",
+      paramLabel = "SIZE",
+      description = "stdout, stderr and any file written, each (default: 64m)")
   String outputLimit;
 
-  @Option(names = "--input", description = "a file for stdin; '-' reads this command's stdin")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "a file for stdin; '-' reads this command's stdin")
   String input;
 
   @Option(names = "--json", description = "print the compile and run results as JSON")
@@ -74,8 +95,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Language lang =
-        LanguageArgument.installed(spec, config.languages().catalog(), language, source);
+    Language lang = LanguageArgument.installed(spec, config.catalog(), language, source);
     RunLimits limits = limits();
     byte[] code = readSource();
     Path stdin = stdinFile();

@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the worker: consume judge.submissions, publish judge.verdicts and judge.progress.",
-      "Kafka: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092). Health and metrics on :8080/q/.",
-      "Stops on SIGTERM, finishing the submissions in flight first (judge.worker.shutdown-grace)."
+      "Run the worker: judge submissions from Kafka until SIGTERM.",
+      "Consumes judge.submissions and publishes judge.verdicts and judge.progress. Kafka: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092). Health and metrics on JUDGE_HTTP_HOST:JUDGE_HTTP_PORT (default 0.0.0.0:8080), under /q/.",
+      "On SIGTERM it takes no more submissions and lets those in flight finish for judge.worker.shutdown-grace."
     })
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = Logger.getLogger(ServeCommand.class);
@@ -42,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
         "worker %s ready: %d slots, cgroup %s, problems %s; consuming %s from %s",
         state.node(),
         state.slots().size(),
-        state.engine().cgroupVersion(),
+        state.stack().engine().cgroupVersion(),
         state.problems().where(),
         config.worker().topics().submissions(),
         bootstrap);

@@ -9,6 +9,9 @@ import dev.judgefleet.model.Verdict;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.WireJson;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.messaging.ClientSession;
+import dev.judgefleet.worker.messaging.TopicMessage;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +26,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +39,9 @@ import picocli.CommandLine.Spec;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Produce SOURCE as a submission to judge.submissions and wait for its verdict on",
-      "judge.verdicts (progress on a terminal). Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
-      "Exit status: 0 on AC, 1 on any other verdict or a time-out, 2 on a usage error."
+      "Submit a source file and print its verdict when it arrives.",
+      "Produces SOURCE as a submission to judge.submissions and waits for its verdict on judge.verdicts, showing progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
+      "Exit status: 0 on AC; 1 on any other verdict, when no broker answers, or when no verdict comes in time; 2 on a usage error."
     })
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,10 +51,13 @@ public final class SubmitCommand implements Callable<Integer> {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String defaultBootstrap;
 
-  @Option(names = "--problem", required = true, description = "the problem id")
+  @Option(names = "--problem", required = true, paramLabel = "ID", description = "the problem id")
   String problem;
 
-  @Option(names = "--language", required = true, description = "the language id")
+  @Option(
+      names = "--language",
+      paramLabel = "L",
+      description = "the language id (default: from the extension of SOURCE)")
   String language;
 
   @Option(names = "--json", description = "print the verdict event as JSON")
@@ -61,13 +66,24 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "only submit; print the submission id")
   boolean noWait;
 
-  @Option(names = "--bootstrap", description = "Kafka bootstrap servers")
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
   String bootstrap;
 
-  @Option(names = "--timeout", defaultValue = "300s", description = "how long to wait (300s)")
+  @Option(
+      names = "--timeout",
+      defaultValue = "300s",
+      paramLabel = "DURATION",
+      description = "how long to wait for the verdict (default: 300s)")
   String timeout;
 
-  @Option(names = "--id", description = "the submission id (default: a random UUID)")
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description = "the submission id (default: a random UUID)")
   String id;
 
   @Option(
@@ -97,28 +113,30 @@ public final class SubmitCommand implements Callable<Integer> {
     List<InlineTest> tests = inlineTests();
     Duration wait = Units.duration(spec, "--timeout", timeout);
     String submissionId = id != null ? id : UUID.randomUUID().toString();
+    String languageId = languageId();
     ObjectMapper mapper = WireJson.mapper();
-    Submission submission =
-        new Submission(
-            Submission.SCHEMA_VERSION,
-            submissionId,
-            problem,
-            null,
-            language,
-            // One file travels as readable text; several as named files.
-            sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
-            sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
-            null,
-            tests,
-            1,
-            Instant.now(),
-            null);
     WorkerConfig.Topics topics = config.worker().topics();
     String servers = bootstrap != null ? bootstrap : defaultBootstrap;
     PrintStream err = System.err;
-    try (KafkaSession kafka =
-        new KafkaSession(
+    try (ClientSession kafka =
+        new ClientSession(
             servers, topics.submissions(), List.of(topics.verdicts(), topics.progress()))) {
+      // Stamped once the session is open: the queue time is the worker's, not this JVM's.
+      Submission submission =
+          new Submission(
+              Submission.SCHEMA_VERSION,
+              submissionId,
+              problem,
+              null,
+              languageId,
+              // One file travels as readable text; several as named files.
+              sources.size() == 1 ? Files.readString(sources.get(0), StandardCharsets.UTF_8) : null,
+              sources.size() == 1 ? null : SourceArguments.wireFiles(sources),
+              null,
+              tests,
+              1,
+              Instant.now(),
+              null);
       kafka.submit(submissionId, mapper.writeValueAsBytes(submission));
       if (noWait) {
         System.out.println(submissionId);
@@ -128,7 +146,7 @@ public final class SubmitCommand implements Callable<Integer> {
       progress.show("submitted " + submissionId + " to " + topics.submissions() + " at " + servers);
       long deadline = System.nanoTime() + wait.toNanos();
       while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+        for (TopicMessage record : kafka.poll(Duration.ofMillis(200))) {
           if (!submissionId.equals(record.key())) {
             continue;
           }
@@ -157,6 +175,26 @@ public final class SubmitCommand implements Callable<Integer> {
       err.println("judge submit: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * The language as given, else the one this host's catalog maps SOURCE's extension to (the worker
+   * checks it against its own catalog).
+   */
+  private String languageId() {
+    if (language != null) {
+      return language;
+    }
+    String file = sources.get(0).getFileName().toString();
+    return config
+        .catalog()
+        .forFile(file)
+        .map(Language::id)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "cannot tell the language of " + file + "; use --language"));
   }
 
   /** The --input and --answer files as inline tests named after the input files. */

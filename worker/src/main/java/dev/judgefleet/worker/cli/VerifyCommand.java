@@ -1,14 +1,12 @@
 package dev.judgefleet.worker.cli;
 
 import dev.judgefleet.worker.WorkerConfig;
-import dev.judgefleet.worker.judge.Judge;
-import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.judge.Verification;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemException;
 import dev.judgefleet.worker.problem.ProblemLoader;
 import dev.judgefleet.worker.problem.ProblemPackage;
-import dev.judgefleet.worker.sandbox.SandboxEngine;
+import dev.judgefleet.worker.service.JudgingStack;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +31,8 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge every reference submission under DIR/submissions/ and compare with its expectation.",
-      "Prints a table and a summary line; --json prints an array of rows.",
+      "Check that a package's reference submissions get what they must.",
+      "Judges every submission under DIR/submissions/ and compares its verdict with what its folder, submissions.yaml or an @EXPECTED_RESULTS@ tag expects. Prints a table and a summary line; --json prints an array of rows.",
       "Exit status: 0 when everything matched, 1 on any mismatch or broken package."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -56,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<Verification.Row> rows = new ArrayList<>();
     List<String> broken = new ArrayList<>();
-    LanguageCatalog catalog = config.languages().catalog();
+    LanguageCatalog catalog = config.catalog();
     int cores = Runtime.getRuntime().availableProcessors();
     int parallel = jobs != null ? jobs : cores;
     List<ProblemPackage> problems = new ArrayList<>();
@@ -70,9 +68,10 @@ public final class VerifyCommand implements Callable<Integer> {
       }
     }
     long programCpu;
-    try (SandboxEngine engine = SandboxEngine.start(config.sandbox().engineSettings());
-        Judge judge = new Judge(engine, new ValidatorCache(engine))) {
-      Verification verification = new Verification(judge, catalog, parallel);
+    try (JudgingStack stack =
+        JudgingStack.open(
+            config.sandbox().engineSettings(), catalog, config.sandbox().stateDir())) {
+      Verification verification = new Verification(stack.judge(), catalog, parallel);
       Progress progress = new Progress(err, json);
       if (!json) {
         header(out);
@@ -122,7 +121,7 @@ public final class VerifyCommand implements Callable<Integer> {
       synchronized (progress) {
         progress.clear();
       }
-      programCpu = engine.totalRunCpuNanos();
+      programCpu = stack.engine().totalRunCpuNanos();
     }
     long wallNanos = System.nanoTime() - start;
     if (json) {

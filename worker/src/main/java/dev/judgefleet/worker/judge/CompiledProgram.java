@@ -1,9 +1,11 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.sandbox.HeapLimit;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,13 +27,13 @@ public record CompiledProgram(
 
   /** Whether there is a program to run: no compile step, or a compile that succeeded. */
   public boolean ok() {
-    return compile == null || compile.status() == dev.judgefleet.worker.sandbox.RunStatus.OK;
+    return compile == null || compile.status() == RunStatus.OK;
   }
 
   /**
    * The run of this program under a problem's limits: the language's time factor applies to the CPU
-   * limit (and to the default wall limit), its extra memory is added for the runtime itself, and
-   * its process limit replaces the default.
+   * limit (and to the default wall limit), its extra memory is added for the runtime itself, its
+   * process limit replaces the default, and its stack, if it sets one, caps the problem's.
    *
    * @param problem the limits the problem sets (before the language's adjustments)
    * @param wallGiven whether the problem's wall limit was given explicitly (else derived)
@@ -40,11 +42,12 @@ public record CompiledProgram(
     Duration cpu = scale(problem.cpuTime(), language.timeFactor());
     Duration wall = wallGiven ? problem.wallTime() : cpu.multipliedBy(2).plusSeconds(1);
     RunLimits limits =
-        problem
-            .withCpuTime(cpu)
-            .withWallTime(wall)
-            .withMemoryBytes(problem.memoryBytes() + language.extraMemoryBytes())
-            .withProcesses(language.processes());
+        language.stackCapped(
+            problem
+                .withCpuTime(cpu)
+                .withWallTime(wall)
+                .withMemoryBytes(problem.memoryBytes() + language.extraMemoryBytes())
+                .withProcesses(language.processes()));
     Map<String, String> values =
         Map.of(
             "source",
@@ -55,7 +58,11 @@ public record CompiledProgram(
             Long.toString(Math.max(1, problem.memoryBytes() / RunLimits.MIB)),
             "stackMiB",
             Long.toString(Math.max(1, limits.effectiveStackBytes() / RunLimits.MIB)));
-    return ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
+    RunSpec run =
+        ProgramBuilder.runSpec(language, Language.expand(language.run(), values), limits, false);
+    return language.outOfMemory().isEmpty()
+        ? run
+        : run.withHeapLimit(new HeapLimit(problem.memoryBytes(), language.outOfMemory()));
   }
 
   static Duration scale(Duration d, double factor) {

@@ -8,7 +8,7 @@ import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
-import dev.judgefleet.worker.sandbox.linux.Pipes;
+import dev.judgefleet.worker.sandbox.WorkerPipes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,13 +53,13 @@ final class InteractiveExecution implements TestExecution.PassStep {
 
   @Override
   public TestExecution.Pass run(TestCase test, Path input, int pass) {
-    int[] toSubmission = Pipes.create();
+    int[] toSubmission = WorkerPipes.create();
     int[] fromSubmission;
     try {
-      fromSubmission = Pipes.create();
+      fromSubmission = WorkerPipes.create();
     } catch (RuntimeException e) {
-      Pipes.close(toSubmission[0]);
-      Pipes.close(toSubmission[1]);
+      WorkerPipes.close(toSubmission[0]);
+      WorkerPipes.close(toSubmission[1]);
       throw e;
     }
     RunSpec validatorSpec =
@@ -102,7 +102,7 @@ final class InteractiveExecution implements TestExecution.PassStep {
       submission = sandbox.run(submissionSpec);
     } finally {
       endOfFile = System.nanoTime();
-      Pipes.close(fromSubmission[1]);
+      WorkerPipes.close(fromSubmission[1]);
       // Whatever the validator writes from now on goes nowhere; it reads end-of-file.
       drainThenClose(toSubmission[0]);
     }
@@ -139,10 +139,10 @@ final class InteractiveExecution implements TestExecution.PassStep {
       drain = PipeDrain.open(fd);
     } catch (IOException e) {
       // No drain: the writer may then die of SIGPIPE, which is what it did before draining existed.
-      Pipes.close(fd);
+      WorkerPipes.close(fd);
       return;
     }
-    Pipes.close(fd);
+    WorkerPipes.close(fd);
     try {
       PipeDrain.discard(drain);
     } catch (IOException e) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * all its tests), one for the output validator when the problem has its own, tests in the order the
  * package gives, then the verdict and score.
  */
-public final class Judge implements AutoCloseable {
+public final class Judge implements SubmissionJudge, AutoCloseable {
   private final SandboxEngine engine;
   private final ValidatorCache validators;
   private final ExecutorService interactive =
@@ -44,11 +44,25 @@ public final class Judge implements AutoCloseable {
   }
 
   /**
+   * Builds the problem's output validator ahead of its first submission; nothing for the default
+   * validator.
+   *
+   * @throws ValidatorBuildException if it does not build
+   */
+  @Override
+  public void prepare(ProblemPackage problem, int slot) {
+    if (problem.validation().custom()) {
+      validators.get(problem, slot);
+    }
+  }
+
+  /**
    * Judges one submission.
    *
    * @param timeLimit the CPU limit per test, before the language's time factor
    * @param tests the tests to run, or null for the package's own (samples, then secret)
    */
+  @Override
   public JudgeResult judge(
       ProblemPackage problem,
       Language language,

@@ -41,9 +41,16 @@ public final class ProgramBuilder {
 
   private ProgramBuilder() {}
 
-  /** The sandbox a program in this language needs: the default view plus its toolchain. */
+  /**
+   * The sandbox a program in this language needs: its image as the read-only root (verified before
+   * its first use), or without one the host's default view plus the toolchain's binds.
+   *
+   * @throws dev.judgefleet.worker.rootfs.RootfsException when its image is corrupted or partial
+   */
   public static SandboxSpec sandboxFor(Language language, int slot) {
-    return SandboxSpec.forSlot(slot).withBinds(language.binds());
+    return language.rootfs().isPresent()
+        ? SandboxSpec.inImage(slot, language.rootfs().get().verifiedRoot())
+        : SandboxSpec.forSlot(slot).withBinds(language.binds());
   }
 
   /**
@@ -122,7 +129,8 @@ public final class ProgramBuilder {
         Language.expand(
             withSources(language.compile(), sources),
             Map.of("source", asPath(fileName), "main", layout.mainName()));
-    RunResult result = sandbox.run(runSpec(language, argv, compileLimits, true));
+    RunResult result =
+        sandbox.run(runSpec(language, argv, language.stackCapped(compileLimits), true));
     return new CompiledProgram(
         language, layout.mainName(), fileName, result, compilerOutput(result));
   }
@@ -148,7 +156,8 @@ public final class ProgramBuilder {
         null,
         limits,
         workWritable,
-        language.seccompProfile());
+        language.seccompProfile(),
+        null);
   }
 
   /**

@@ -106,18 +106,18 @@ public final class ReferenceSources {
    *
    * @param id the language code, "?" when nothing tells
    * @param language the catalog's language of that code, if this judge has one
+   * @param available whether this host can build and run it
    */
-  public record Detected(String id, Optional<Language> language) {
-    /** Whether this host can build and run it. */
-    public boolean available() {
-      return language.isPresent() && LanguageCatalog.available(language.get());
+  public record Detected(String id, Optional<Language> language, boolean available) {
+    Detected(String id, LanguageCatalog catalog) {
+      this(id, catalog.find(id), catalog.find(id).map(catalog::available).orElse(false));
     }
   }
 
   public static Detected languageOf(ReferenceSubmission submission, LanguageCatalog catalog) {
     if (submission.language().isPresent()) {
       String id = submission.language().get();
-      return new Detected(id, catalog.find(id));
+      return new Detected(id, catalog);
     }
     Map<String, Integer> evidence = new LinkedHashMap<>();
     for (Path file : submission.files()) {
@@ -131,8 +131,8 @@ public final class ReferenceSources {
                         ? Integer.compare(rank(b.getKey()), rank(a.getKey()))
                         : Integer.compare(a.getValue(), b.getValue()))
             .map(Map.Entry::getKey);
-    return best.map(id -> new Detected(id, catalog.find(id)))
-        .orElse(new Detected("?", Optional.empty()));
+    return best.map(id -> new Detected(id, catalog))
+        .orElse(new Detected("?", Optional.empty(), false));
   }
 
   /** The language code of one file: its extension, and for {@code .py} its shebang. */

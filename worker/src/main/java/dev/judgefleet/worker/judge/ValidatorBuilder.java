@@ -1,5 +1,7 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.OutputValidation;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.sandbox.RunResult;
@@ -7,7 +9,6 @@ import dev.judgefleet.worker.sandbox.RunSpec;
 import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
-import dev.judgefleet.worker.sandbox.SandboxSpec;
 import dev.judgefleet.worker.sandbox.WorkFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Builds a package's output validator in a sandbox, the way the format describes programs: a
@@ -32,7 +34,12 @@ public final class ValidatorBuilder {
 
   private ValidatorBuilder() {}
 
-  public static ValidatorProgram build(SandboxEngine engine, ProblemPackage problem, int slot) {
+  /**
+   * Builds the problem's validator in the sandbox of its language (C, C++ or Python; {@code
+   * build}/{@code run} scripts use the C++ one, which has a shell and both compilers).
+   */
+  public static ValidatorProgram build(
+      SandboxEngine engine, LanguageCatalog languages, ProblemPackage problem, int slot) {
     Path program = problem.validation().validator().orElseThrow();
     // problem.yaml's constants are replaced in the validator's files (2025-09 "Constants").
     List<WorkFile> sources =
@@ -45,16 +52,20 @@ public final class ValidatorBuilder {
     List<String> names = sources.stream().map(WorkFile::path).toList();
     List<String> compile;
     List<String> run;
+    String languageId;
     if (names.contains("build") || names.contains("run")) {
+      languageId = "cpp";
       compile = names.contains("build") ? List.of("/bin/sh", "build") : List.of();
       run = List.of("/box/run");
     } else if (names.stream().anyMatch(ValidatorBuilder::isCpp)) {
+      languageId = "cpp";
       compile =
           new ArrayList<>(
               List.of("/usr/bin/g++", "-std=gnu++20", "-O2", "-static", "-o", "validator"));
       names.stream().filter(n -> isCpp(n) || n.endsWith(".c")).forEach(compile::add);
       run = List.of("/box/validator");
     } else if (names.stream().anyMatch(n -> n.endsWith(".c"))) {
+      languageId = "c";
       compile =
           new ArrayList<>(
               List.of("/usr/bin/gcc", "-std=gnu17", "-O2", "-static", "-o", "validator"));
@@ -62,10 +73,12 @@ public final class ValidatorBuilder {
       compile.add("-lm");
       run = List.of("/box/validator");
     } else if (names.contains("__main__.py")) {
+      languageId = "python3";
       compile = List.of();
       run = List.of("/usr/bin/python3", "/box");
     } else if (names.stream().filter(n -> n.endsWith(".py")).count() == 1) {
       // Files in no language (a README, data) go along; they are not programs.
+      languageId = "python3";
       compile = List.of();
       run =
           List.of(
@@ -81,10 +94,23 @@ public final class ValidatorBuilder {
               + names
               + ")");
     }
-    if (compile.isEmpty()) {
-      return new ValidatorProgram(problem.id(), problem.contentVersion(), protocol, sources, run);
+    Language language = languages.find(languageId).orElse(null);
+    Optional<String> missing =
+        language == null ? Optional.of("unknown here") : languages.missing(language);
+    if (missing.isPresent()) {
+      throw new ValidatorBuildException(
+          "problem "
+              + problem.id()
+              + ": the output validator needs language "
+              + languageId
+              + ", which this node lacks: "
+              + missing.get());
     }
-    try (Sandbox box = engine.open(SandboxSpec.forValidator(slot))) {
+    if (compile.isEmpty()) {
+      return new ValidatorProgram(
+          problem.id(), problem.contentVersion(), protocol, sources, run, language);
+    }
+    try (Sandbox box = engine.open(ValidatorProgram.sandboxFor(language, slot))) {
       box.writeWorkFiles(sources);
       RunResult result =
           box.run(RunSpec.of(compile, Judge.compileLimits(problem)).withWorkWritable(true));
@@ -102,7 +128,8 @@ public final class ValidatorBuilder {
           problem.contentVersion(),
           protocol,
           box.snapshotWorkDir(MAX_FILES, MAX_BYTES),
-          run);
+          run,
+          language);
     }
   }
 

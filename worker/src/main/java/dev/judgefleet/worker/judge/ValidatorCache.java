@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.util.Map;
@@ -12,10 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ValidatorCache {
   private final SandboxEngine engine;
+  private final LanguageCatalog languages;
   private final Map<String, Object> built = new ConcurrentHashMap<>();
 
-  public ValidatorCache(SandboxEngine engine) {
+  /**
+   * @param languages where a validator's language (C, C++, Python) runs: in its image, or with the
+   *     host's binds
+   */
+  public ValidatorCache(SandboxEngine engine, LanguageCatalog languages) {
     this.engine = engine;
+    this.languages = languages;
   }
 
   /**
@@ -30,7 +37,7 @@ public final class ValidatorCache {
             key,
             k -> {
               try {
-                return ValidatorBuilder.build(engine, problem, slot);
+                return ValidatorBuilder.build(engine, languages, problem, slot);
               } catch (ValidatorBuildException e) {
                 return e;
               }

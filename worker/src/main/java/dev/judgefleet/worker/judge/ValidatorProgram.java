@@ -1,5 +1,7 @@
 package dev.judgefleet.worker.judge;
 
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.sandbox.SandboxSpec;
 import dev.judgefleet.worker.sandbox.WorkFile;
 import java.util.List;
 
@@ -11,13 +13,29 @@ import java.util.List;
  * @param protocol how it is invoked and how its exit code reads
  * @param files what goes into /box (the binary, or the scripts)
  * @param argv the command, before the protocol's arguments
+ * @param language the language whose image (or host view) it runs in
  */
 public record ValidatorProgram(
-    String problemId, String version, Protocol protocol, List<WorkFile> files, List<String> argv) {
+    String problemId,
+    String version,
+    Protocol protocol,
+    List<WorkFile> files,
+    List<String> argv,
+    Language language) {
 
   public ValidatorProgram {
     files = List.copyOf(files);
     argv = List.copyOf(argv);
+    java.util.Objects.requireNonNull(language, "language");
+  }
+
+  /** The sandbox it runs (and was built) in: its language's, under the validators' uid range. */
+  public SandboxSpec sandbox(int slot) {
+    return sandboxFor(language, slot);
+  }
+
+  static SandboxSpec sandboxFor(Language language, int slot) {
+    return ProgramBuilder.sandboxFor(language, slot + SandboxSpec.VALIDATOR_SLOT_OFFSET);
   }
 
   /** The two checker conventions the judge speaks. */

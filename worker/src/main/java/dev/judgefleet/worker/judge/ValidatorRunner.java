@@ -14,8 +14,7 @@ import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
-import dev.judgefleet.worker.sandbox.linux.NativeCallException;
-import dev.judgefleet.worker.sandbox.linux.UnsafeFileException;
+import dev.judgefleet.worker.sandbox.WorkFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,8 +50,7 @@ public final class ValidatorRunner implements OutputChecker {
     this.problem = problem;
     this.program = program;
     SandboxSpec spec =
-        SandboxSpec.forValidator(slot)
-            .withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
+        program.sandbox(slot).withBinds(List.of(new Bind(problem.root(), PROBLEM_DIR, false)));
     this.sandbox = engine.open(spec);
     try {
       sandbox.writeWorkFiles(program.files());
@@ -237,7 +235,7 @@ public final class ValidatorRunner implements OutputChecker {
     }
     try {
       return Optional.of(sandbox.readWorkFile(path, cap));
-    } catch (UnsafeFileException | NativeCallException e) {
+    } catch (WorkFileException e) {
       return Optional.of(("[unreadable " + name + ": " + e.getMessage() + "]").getBytes());
     }
   }

@@ -10,7 +10,6 @@ import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.sandbox.CapturedOutput;
 import dev.judgefleet.worker.sandbox.RunResult;
-import dev.judgefleet.worker.sandbox.plan.Kernel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -72,9 +71,7 @@ public final class VerdictEvents {
                       t.wallNanos() / 1_000_000,
                       t.memoryBytes(),
                       t.run() == null ? null : t.run().exitCode(),
-                      t.run() == null || t.run().signal() == null
-                          ? null
-                          : Kernel.Signal.name(t.run().signal()),
+                      t.run() == null ? null : t.run().signalName(),
                       t.checkerMessage().isEmpty() ? null : t.checkerMessage(),
                       result.testScores().get(t.test().name()),
                       echo ? head(out, stdoutCap) : null,
@@ -168,7 +165,7 @@ public final class VerdictEvents {
         failed.test().name(),
         failed.verdict(),
         run == null ? null : run.exitCode(),
-        run == null || run.signal() == null ? null : Kernel.Signal.name(run.signal()),
+        run == null ? null : run.signalName(),
         stderr.isEmpty() ? null : stderr,
         failed.checkerMessage().isEmpty() ? null : failed.checkerMessage(),
         runMessage.isEmpty() ? null : runMessage);

@@ -1,11 +1,15 @@
 package dev.judgefleet.worker.language;
 
-import dev.judgefleet.worker.sandbox.Bind;
+import dev.judgefleet.worker.rootfs.RootfsException;
+import dev.judgefleet.worker.rootfs.RootfsStore;
+import dev.judgefleet.worker.rootfs.StoredImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +17,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The languages this worker knows, and which of them this host can run. The built-in entries follow
- * what contest judges commonly use (Kattis, DOMjudge): gnu17/gnu++20 with -O2 and static linking,
- * Python 3, Java 17 with the serial collector, Node, Rust 2021.
+ * The languages this worker knows, read from the recipes of {@code rootfs-images/languages/} (one
+ * YAML file each), and where each runs: in its image from the node's store, or with the host's
+ * binds. Adding a language is adding a recipe; nothing here names one.
  */
 public final class LanguageCatalog {
-  private static final long MIB = 1024L * 1024;
+  /** The system property (and config key) naming the recipes' directory. */
+  public static final String RECIPES_PROPERTY = "judge.languages.recipes";
 
   private final Map<String, Language> byId;
+  private final RootfsMode mode;
 
   public LanguageCatalog(Collection<Language> languages) {
+    this(languages, RootfsMode.HOST);
+  }
+
+  private LanguageCatalog(Collection<Language> languages, RootfsMode mode) {
     Map<String, Language> map = new LinkedHashMap<>();
     for (Language language : languages) {
       if (map.put(language.id(), language) != null) {
@@ -30,173 +40,92 @@ public final class LanguageCatalog {
       }
     }
     this.byId = map;
+    this.mode = mode;
   }
 
-  /** The built-in catalog for this host (Rust is found where rustup put it). */
+  /** The recipes' languages, run with the host's binds. */
   public static LanguageCatalog builtIn() {
+    return fromRecipes(recipesDirectory(Optional.empty()));
+  }
+
+  /** The languages of the recipes in {@code dir}/languages, in file-name order, host binds. */
+  public static LanguageCatalog fromRecipes(Path dir) {
+    Path languages = dir.resolve("languages");
     List<Language> all = new ArrayList<>();
-    all.add(
-        new Language(
-            "c",
-            "C 17 (gcc)",
-            List.of("c"),
-            "main.c",
-            List.of(
-                "/usr/bin/gcc",
-                "-std=gnu17",
-                "-O2",
-                "-pipe",
-                "-static",
-                "-o",
-                "main",
-                "{sources}",
-                "-lm"),
-            List.of("/box/main"),
-            1.0,
-            0,
-            "default",
-            16,
-            List.of(),
-            List.of(),
-            List.of("/usr/bin/gcc", "--version"),
-            EntryPoint.FIXED,
-            "main"));
-    all.add(
-        new Language(
-            "cpp",
-            "C++ 20 (g++)",
-            List.of("cpp", "cc", "cxx", "c++", "C"),
-            "main.cpp",
-            List.of(
-                "/usr/bin/g++",
-                "-std=gnu++20",
-                "-O2",
-                "-pipe",
-                "-static",
-                "-o",
-                "main",
-                "{sources}"),
-            List.of("/box/main"),
-            1.0,
-            0,
-            "default",
-            16,
-            List.of(),
-            List.of(),
-            List.of("/usr/bin/g++", "--version"),
-            EntryPoint.FIXED,
-            "main"));
-    all.add(
-        new Language(
-            "python3",
-            "Python 3",
-            List.of("py", "py3"),
-            "main.py",
-            // A syntax check up front, as DOMjudge does: a SyntaxError is CE, not RE. Isolated
-            // (-I): the working directory is not on sys.path, so a submitted file named like a
-            // module py_compile imports (argparse.py) is never run by the check.
-            List.of("/usr/bin/python3", "-I", "-m", "py_compile", "{sources}"),
-            List.of("/usr/bin/python3", "{source}"),
-            1.0,
-            0,
-            "default",
-            16,
-            List.of(),
-            List.of("PYTHONIOENCODING=utf-8"),
-            List.of("/usr/bin/python3", "--version"),
-            EntryPoint.FIXED,
-            "main"));
-    all.add(
-        new Language(
-            "java",
-            "Java 17",
-            List.of("java"),
-            "{main}.java",
-            List.of(
-                "/usr/bin/javac",
-                "-J-Xmx768m",
-                "-J-XX:+UseSerialGC",
-                "-encoding",
-                "UTF-8",
-                // No annotation processors: they would run code found beside the sources.
-                "-proc:none",
-                "-d",
-                ".",
-                "{sources}"),
-            List.of(
-                "/usr/bin/java",
-                "-XX:+UseSerialGC",
-                "-Xss64m",
-                "-Xmx{memoryMiB}m",
-                "-XX:-UsePerfData",
-                "-cp",
-                "/box",
-                "{main}"),
-            1.0,
-            128 * MIB,
-            "default",
-            64,
-            List.of(),
-            List.of(),
-            List.of("/usr/bin/javac", "-version"),
-            EntryPoint.JAVA_MAIN_CLASS,
-            "Main"));
-    all.add(
-        new Language(
-            "javascript",
-            "JavaScript (Node.js)",
-            List.of("js", "mjs"),
-            "main.js",
-            List.of(),
-            List.of(
-                "/usr/bin/node",
-                "--max-old-space-size={memoryMiB}",
-                "--stack-size=65500",
-                "{source}"),
-            1.0,
-            64 * MIB,
-            "default",
-            32,
-            List.of(),
-            List.of(),
-            List.of("/usr/bin/node", "--version"),
-            EntryPoint.FIXED,
-            "main"));
-    rustToolchain()
-        .ifPresent(
-            sysroot ->
-                all.add(
-                    new Language(
-                        "rust",
-                        "Rust 2021",
-                        List.of("rs"),
-                        "main.rs",
-                        List.of(
-                            sysroot.resolve("bin/rustc").toString(),
-                            "--edition=2021",
-                            "-O",
-                            "-o",
-                            "main",
-                            "{source}"),
-                        List.of("/box/main"),
-                        1.0,
-                        0,
-                        "default",
-                        16,
-                        sysroot.startsWith("/usr")
-                            ? List.of()
-                            : List.of(new Bind(sysroot, sysroot.toString(), false)),
-                        List.of(),
-                        List.of(sysroot.resolve("bin/rustc").toString(), "--version"),
-                        EntryPoint.FIXED,
-                        "main")));
+    try (Stream<Path> files = Files.list(languages)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        all.add(LanguageFile.recipe(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the language recipes in " + languages, e);
+    }
     return new LanguageCatalog(all);
   }
 
-  /** The built-in catalog, changed by a language file when one is configured. */
-  public static LanguageCatalog load(Optional<Path> file) {
-    LanguageCatalog builtIn = builtIn();
-    return file.map(f -> LanguageFile.apply(builtIn, f)).orElse(builtIn);
+  /**
+   * The worker's catalog: the recipes, changed by a language file when one is configured, each
+   * language placed in its image or on the host as {@code mode} says.
+   */
+  public static LanguageCatalog load(
+      Optional<Path> recipes, Optional<Path> file, RootfsMode mode, RootfsStore store) {
+    LanguageCatalog catalog = fromRecipes(recipesDirectory(recipes));
+    if (file.isPresent()) {
+      catalog = LanguageFile.apply(catalog, file.get());
+    }
+    return catalog.placed(mode, store);
+  }
+
+  /**
+   * The same languages, each in its stored image (if {@code mode} allows and the store has it).
+   * Languages of one image share its handle, so it is verified once.
+   */
+  public LanguageCatalog placed(RootfsMode newMode, RootfsStore store) {
+    Map<String, Optional<StoredImage>> images = new HashMap<>();
+    List<Language> placed = new ArrayList<>();
+    for (Language l : byId.values()) {
+      Optional<StoredImage> image =
+          newMode == RootfsMode.HOST
+              ? Optional.empty()
+              : images.computeIfAbsent(l.image(), name -> stored(store, name));
+      placed.add(l.withRootfs(image));
+    }
+    return new LanguageCatalog(placed, newMode);
+  }
+
+  private static Optional<StoredImage> stored(RootfsStore store, String name) {
+    try {
+      return store.image(name);
+    } catch (RootfsException e) {
+      // An unreadable pointer: IMAGE mode reports the language missing; AUTO falls back.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The directory of the recipes: the configured one, else {@value #RECIPES_PROPERTY}, else {@code
+   * rootfs-images} in the working directory or its parent (a checkout, or its worker module).
+   */
+  public static Path recipesDirectory(Optional<Path> configured) {
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    String property = System.getProperty(RECIPES_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    for (Path candidate : List.of(Path.of("rootfs-images"), Path.of("..", "rootfs-images"))) {
+      if (Files.isDirectory(candidate.resolve("languages"))) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException(
+        "the language recipes (rootfs-images/languages) are not here; set "
+            + RECIPES_PROPERTY
+            + " to the rootfs-images directory");
+  }
+
+  public RootfsMode mode() {
+    return mode;
   }
 
   public Optional<Language> find(String id) {
@@ -207,51 +136,47 @@ public final class LanguageCatalog {
     return byId.values();
   }
 
-  /** Whether this host has the language's toolchain. */
-  public static boolean available(Language language) {
+  /** Whether this node can run the language: its image is sound, or the host has its toolchain. */
+  public boolean available(Language language) {
+    return missing(language).isEmpty();
+  }
+
+  /** Why this node cannot run the language, or empty when it can. Verifies an image once. */
+  public Optional<String> missing(Language language) {
+    if (language.rootfs().isPresent()) {
+      return language.rootfs().get().problem();
+    }
+    if (mode == RootfsMode.IMAGE) {
+      return Optional.of(
+          "its image '"
+              + language.image()
+              + "' is not in this node's store (bin/judge rootfs build "
+              + language.id()
+              + ")");
+    }
+    return hostHas(language)
+        ? Optional.empty()
+        : Optional.of("this host lacks its toolchain (" + language.toolchainExecutable() + ")");
+  }
+
+  /**
+   * Whether the host has the toolchain: its executables, and the directories it is bound from (what
+   * an image gets by a download, such as /opt/kotlin, a host must have installed there).
+   */
+  private static boolean hostHas(Language language) {
     String runner = language.run().get(0);
     // A compiled program (/box/main) exists only after its compile.
     boolean runnerOnHost = !runner.startsWith("/box/");
     return Files.isExecutable(Path.of(language.toolchainExecutable()))
-        && (!runnerOnHost || Files.isExecutable(Path.of(runner)));
+        && (!runnerOnHost || Files.isExecutable(Path.of(runner)))
+        && language.binds().stream().allMatch(b -> b.optional() || Files.exists(b.source()));
   }
 
-  /** The language a file name's extension maps to. */
+  /** The language a file name's extension maps to (only languages chosen by extension). */
   public Optional<Language> forFile(String fileName) {
-    return byId.values().stream().filter(l -> l.isSourceFile(fileName)).findFirst();
-  }
-
-  /** A rustup stable toolchain or a system rustc, as a sysroot directory. */
-  static Optional<Path> rustToolchain() {
-    List<Path> homes = new ArrayList<>();
-    String rustupHome = System.getenv("RUSTUP_HOME");
-    if (rustupHome != null) {
-      homes.add(Path.of(rustupHome));
-    }
-    homes.add(Path.of(System.getProperty("user.home"), ".rustup"));
-    homes.add(Path.of("/root/.rustup"));
-    homes.add(Path.of("/usr/local/rustup"));
-    for (Path home : homes) {
-      Path toolchains = home.resolve("toolchains");
-      if (!Files.isDirectory(toolchains)) {
-        continue;
-      }
-      try (Stream<Path> list = Files.list(toolchains)) {
-        Optional<Path> stable =
-            list.filter(p -> p.getFileName().toString().startsWith("stable-"))
-                .filter(p -> Files.isExecutable(p.resolve("bin/rustc")))
-                .sorted()
-                .findFirst();
-        if (stable.isPresent()) {
-          return stable;
-        }
-      } catch (IOException e) {
-        // Not readable: try the next place.
-      }
-    }
-    if (Files.isExecutable(Path.of("/usr/bin/rustc"))) {
-      return Optional.of(Path.of("/usr"));
-    }
-    return Optional.empty();
+    return byId.values().stream()
+        .filter(Language::byExtension)
+        .filter(l -> l.isSourceFile(fileName))
+        .findFirst();
   }
 }

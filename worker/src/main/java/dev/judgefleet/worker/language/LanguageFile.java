@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,11 +56,16 @@ public final class LanguageFile {
           0,
           "default",
           16,
+          0,
           List.of(),
           List.of(),
           List.of(),
           EntryPoint.FIXED,
-          "main");
+          "main",
+          "",
+          "",
+          true,
+          Optional.empty());
 
   private static final Set<String> KEYS =
       Set.of(
@@ -73,27 +79,25 @@ public final class LanguageFile {
           "extra_memory_mib",
           "seccomp_profile",
           "processes",
+          "stack_mib",
           "binds",
           "env",
           "version",
           "entry_point",
           "default_main",
-          "enabled");
+          "enabled",
+          "image",
+          "out_of_memory",
+          "by_extension",
+          // Read by the image build only (rootfs-images/): Debian packages, downloads, suite.
+          "packages",
+          "fetch",
+          "suite");
 
   private LanguageFile() {}
 
   public static LanguageCatalog apply(LanguageCatalog base, Path file) {
-    JsonNode root;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw error(file, "is over " + MAX_BYTES + " bytes");
-      }
-      root = YamlTree.parse(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw error(file, "cannot be read: " + e.getMessage());
-    } catch (YamlTree.YamlException e) {
-      throw error(file, e.getMessage());
-    }
+    JsonNode root = read(file);
     JsonNode list = root == null ? null : root.get("languages");
     if (list == null || !list.isArray()) {
       throw error(file, "needs a 'languages:' list");
@@ -105,12 +109,7 @@ public final class LanguageFile {
       if (id == null) {
         throw error(file, "every language needs an 'id'");
       }
-      for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
-        String key = keys.next();
-        if (!KEYS.contains(key)) {
-          throw error(file, "language " + id + ": unknown key '" + key + "'");
-        }
-      }
+      checkKeys(file, id, entry);
       if (entry.has("enabled") && !entry.get("enabled").asBoolean(true)) {
         languages.remove(id);
         continue;
@@ -132,6 +131,56 @@ public final class LanguageFile {
     return new LanguageCatalog(languages.values());
   }
 
+  /**
+   * One recipe of {@code rootfs-images/languages/}: a map with the keys of a language file's entry,
+   * whose {@code id} is the file's name without {@code .yaml}.
+   */
+  public static Language recipe(Path file) {
+    JsonNode entry = read(file);
+    if (entry == null || !entry.isObject()) {
+      throw error(file, "must be a map of a language's keys");
+    }
+    String name = file.getFileName().toString();
+    String id = text(file, entry, "id", null);
+    if (id == null || !name.equals(id + ".yaml")) {
+      throw error(file, "needs 'id: " + name.replaceFirst("\\.yaml$", "") + "' (its file name)");
+    }
+    checkKeys(file, id, entry);
+    if (!entry.has("run")
+        || !entry.has("name")
+        || !entry.has("source_file")
+        || !entry.has("extensions")) {
+      throw error(file, "language " + id + " needs name, extensions, source_file and run");
+    }
+    try {
+      return merge(file, id, entry, null);
+    } catch (IllegalArgumentException e) {
+      throw error(file, "language " + id + ": " + e.getMessage());
+    }
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw error(file, "is over " + MAX_BYTES + " bytes");
+      }
+      return YamlTree.parse(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw error(file, "cannot be read: " + e.getMessage());
+    } catch (YamlTree.YamlException e) {
+      throw error(file, e.getMessage());
+    }
+  }
+
+  private static void checkKeys(Path file, String id, JsonNode entry) {
+    for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!KEYS.contains(key)) {
+        throw error(file, "language " + id + ": unknown key '" + key + "'");
+      }
+    }
+  }
+
   private static Language merge(Path file, String id, JsonNode e, Language old) {
     Language base = old != null ? old : NEW_LANGUAGE;
     return new Language(
@@ -147,6 +196,7 @@ public final class LanguageFile {
             : base.extraMemoryBytes(),
         text(file, e, "seccomp_profile", base.seccompProfile()),
         (int) number(file, e, "processes", base.processes()),
+        e.has("stack_mib") ? (long) (number(file, e, "stack_mib", 0) * MIB) : base.stackBytes(),
         e.has("binds")
             ? list(file, e, "binds", List.of()).stream()
                 .map(p -> new Bind(Path.of(p), p, false))
@@ -157,7 +207,11 @@ public final class LanguageFile {
         e.has("entry_point")
             ? EntryPoint.valueOf(text(file, e, "entry_point", null).toUpperCase(Locale.ROOT))
             : base.entryPoint(),
-        text(file, e, "default_main", base.defaultMain()));
+        text(file, e, "default_main", base.defaultMain()),
+        text(file, e, "image", base.image().equals(base.id()) ? id : base.image()),
+        text(file, e, "out_of_memory", base.outOfMemory()),
+        e.has("by_extension") ? e.get("by_extension").asBoolean(true) : base.byExtension(),
+        Optional.empty());
   }
 
   private static String text(Path file, JsonNode e, String key, String fallback) {

@@ -5,6 +5,7 @@ import dev.judgefleet.worker.judge.JudgeResult;
 import dev.judgefleet.worker.judge.TestOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -37,8 +38,16 @@ final class WorkerMetrics {
         Counter.builder("judge.dead.letters")
             .description("Submissions sent to the dead-letter topic")
             .register(registry);
-    registry.gauge("judge.slots.busy", busySlots, s -> s.get().doubleValue());
-    registry.gauge("judge.slots", slots);
+    // Strong references: registry.gauge(name, object, ...) holds its object weakly, and a
+    // collected object reads NaN. The supplier lives as long as the gauge.
+    Gauge.builder("judge.slots.busy", busySlots)
+        .description("Judging slots in use")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("judge.slots", () -> slots)
+        .description("Judging slots on this node")
+        .strongReference(true)
+        .register(registry);
   }
 
   void queued(long millis) {

@@ -4,10 +4,7 @@ import dev.judgefleet.model.SubmissionPolicy;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
-import dev.judgefleet.worker.judge.DerivedTimeLimits;
-import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.SlotPool;
-import dev.judgefleet.worker.judge.ValidatorCache;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.ProblemSource;
@@ -21,6 +18,8 @@ import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
 import dev.judgefleet.worker.service.JudgingService;
+import dev.judgefleet.worker.service.JudgingStack;
+import dev.judgefleet.worker.service.ProblemPreparation;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +51,7 @@ public class WorkerRuntime {
    * @param store the fleet's problem store, when packages come from it (announcements go there)
    */
   public record State(
-      SandboxEngine engine,
-      Judge judge,
+      JudgingStack stack,
       JudgingService service,
       SlotPool slots,
       WorkerMetrics metrics,
@@ -71,14 +69,21 @@ public class WorkerRuntime {
     if (state != null) {
       return state;
     }
-    SandboxEngine engine =
-        SandboxEngine.start(
+    LanguageCatalog languages = config.catalog();
+    JudgingStack stack =
+        JudgingStack.open(
             config
                 .sandbox()
                 .engineSettings()
-                .withPinning(config.sandbox().pinCpus(), config.worker().slots()));
-    Judge judge = new Judge(engine, new ValidatorCache(engine));
-    LanguageCatalog languages = config.languages().catalog();
+                .withPinning(config.sandbox().pinCpus(), config.worker().slots()),
+            languages,
+            config.sandbox().stateDir());
+    // Images are hashed again before their first use; doing it now keeps that off the first
+    // submissions (one waits for it if it comes sooner).
+    Thread verify =
+        new Thread(() -> languages.all().forEach(languages::available), "verify-images");
+    verify.setDaemon(true);
+    verify.start();
     String node = config.worker().node().orElseGet(NodeName::get);
     Optional<StoredProblems> store = Optional.empty();
     ProblemSource problems;
@@ -98,19 +103,15 @@ public class WorkerRuntime {
       problems = new ProblemStore(p.root(), p.refresh());
     }
     JudgingService service =
-        new JudgingService(
-            judge,
-            languages,
-            problems,
-            new DerivedTimeLimits(config.sandbox().stateDir()),
-            node,
-            WorkerVersion.get(),
-            config.worker().setupRetries());
+        stack.service(problems, node, WorkerVersion.get(), config.worker().setupRetries());
     SlotPool slots = new SlotPool(config.worker().slots());
+    if (config.problems().prepare()) {
+      // Before any submission (they wait for start()), on the uid no slot uses.
+      new ProblemPreparation(service, slots.size()).prepareAll(problems);
+    }
     WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
-    state =
-        new State(engine, judge, service, slots, metrics, policy(languages), node, problems, store);
-    selfTest(engine, slots.size());
+    state = new State(stack, service, slots, metrics, policy(languages), node, problems, store);
+    selfTest(stack.engine(), slots.size());
     return state;
   }
 
@@ -168,8 +169,7 @@ public class WorkerRuntime {
   /** Ends the engine (its sandboxes' inits, its cgroups); called once judging has drained. */
   public synchronized void stop() {
     if (state != null) {
-      state.judge().close();
-      state.engine().close();
+      state.stack().close();
       state.store().ifPresent(StoredProblems::close);
       state = null;
       ready = false;

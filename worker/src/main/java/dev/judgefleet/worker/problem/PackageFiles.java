@@ -69,6 +69,11 @@ final class PackageFiles {
     if (!Files.isDirectory(real)) {
       throw report.error(named, "is not a directory");
     }
+    // Say so plainly rather than name the first missing part of a package that is not one.
+    if (!Files.exists(real.resolve("problem.yaml"), LinkOption.NOFOLLOW_LINKS)
+        && !Files.exists(real.resolve("data"), LinkOption.NOFOLLOW_LINKS)) {
+      throw report.error(named, "is not a problem package (no problem.yaml, no data/)");
+    }
     return new PackageFiles(real, limits, report);
   }
 

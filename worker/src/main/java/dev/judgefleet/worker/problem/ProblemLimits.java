@@ -42,6 +42,11 @@ public record ProblemLimits(
     long validationOutputBytes,
     int validationPasses) {
 
+  /** The 2025-09 format's defaults: what a problem.yaml without {@code limits} gets. */
+  public static ProblemLimits formatDefaults() {
+    return LimitsYaml.defaults(false);
+  }
+
   /** The same limits with another memory and output limit for the submission's runs. */
   public ProblemLimits withRunLimits(long memory, long output) {
     return new ProblemLimits(
@@ -53,6 +58,25 @@ public record ProblemLimits(
         memory,
         output,
         codeBytes,
+        compilationTime,
+        compilationMemoryBytes,
+        validationTime,
+        validationMemoryBytes,
+        validationOutputBytes,
+        validationPasses);
+  }
+
+  /** The same limits with another cap on a submission's source. */
+  public ProblemLimits withCodeBytes(long code) {
+    return new ProblemLimits(
+        timeLimit,
+        timeLimitSource,
+        acToTimeLimit,
+        timeLimitToTle,
+        timeResolution,
+        memoryBytes,
+        outputBytes,
+        code,
         compilationTime,
         compilationMemoryBytes,
         validationTime,

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.problem;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,14 @@ public interface ProblemSource {
    *     store is unreachable): the submission must wait, not be judged
    */
   Optional<ProblemHandle> open(String id, Optional<String> version);
+
+  /**
+   * The ids of the problems this source has now, so that a worker can ready them before their first
+   * submissions; a source that cannot tell answers none.
+   */
+  default List<String> ids() {
+    return List.of();
+  }
 
   /** Where packages are looked for, for messages: {@code under /srv/problems}. */
   String where();

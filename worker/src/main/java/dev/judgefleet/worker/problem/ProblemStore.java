@@ -88,6 +88,7 @@ public final class ProblemStore implements ProblemSource {
    * The ids of every package directory under the root: the ids {@link #find} may answer, so a
    * symlink to a directory is left out as it is there.
    */
+  @Override
   public List<String> ids() {
     try (Stream<Path> dirs = Files.list(root)) {
       return dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))

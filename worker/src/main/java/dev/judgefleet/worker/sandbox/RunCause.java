@@ -22,5 +22,10 @@ public enum RunCause {
   /** The program's own executable could not be started (execve failed). */
   EXEC,
   /** The sandbox's own setup failed. */
-  SETUP
+  SETUP,
+  /**
+   * A managed runtime ended itself at its own heap limit (the JVM's -Xmx, Node's old space), as its
+   * output reports and its measured peak confirms.
+   */
+  HEAP_LIMIT
 }

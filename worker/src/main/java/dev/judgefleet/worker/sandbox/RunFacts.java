@@ -16,6 +16,9 @@ package dev.judgefleet.worker.sandbox;
  * @param violation the forbidden system call, as the seccomp notification named it; null if none
  * @param largestOutputBytes the larger of the captured stdout and stderr sizes (at most the limit
  *     plus one byte)
+ * @param reportedHeapLimitBytes the heap limit of a managed runtime that its output reports it
+ *     reached (the JVM's {@code OutOfMemoryError} under -Xmx); 0 if the run has no such limit or
+ *     its output does not report it
  */
 public record RunFacts(
     SetupError setupError,
@@ -28,4 +31,5 @@ public record RunFacts(
     long memoryPeakBytes,
     long oomKills,
     String violation,
-    long largestOutputBytes) {}
+    long largestOutputBytes,
+    long reportedHeapLimitBytes) {}

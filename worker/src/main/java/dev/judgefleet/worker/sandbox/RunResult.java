@@ -58,6 +58,11 @@ public record RunResult(
     return sb.toString();
   }
 
+  /** The fatal signal's name ({@code SIGSEGV}), or null when no signal ended the run. */
+  public String signalName() {
+    return signal == null ? null : dev.judgefleet.worker.sandbox.plan.Kernel.Signal.name(signal);
+  }
+
   /** The cause in words: "cpu time", "SIGSEGV", "exit code 3", "ptrace", the setup error. */
   public String causeDetail() {
     return switch (cause) {
@@ -73,6 +78,7 @@ public record RunResult(
           violation == null ? "forbidden system call" : "forbidden system call " + violation;
       case SETUP -> setupError == null ? "setup failed" : setupError.message();
       case EXEC -> "cannot execute: " + (setupError == null ? "exec failed" : setupError.message());
+      case HEAP_LIMIT -> "heap limit";
     };
   }
 }

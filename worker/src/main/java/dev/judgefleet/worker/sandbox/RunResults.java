@@ -66,7 +66,8 @@ final class RunResults {
             memory,
             oomKills,
             violation,
-            Math.max(out.bytes(), err.bytes()));
+            Math.max(out.bytes(), err.bytes()),
+            reportedHeapLimit(run.heapLimit(), out, err));
     StatusClassifier.Classification c = StatusClassifier.classify(facts, run.limits());
     Duration setup =
         Duration.ofNanos(started == null ? 0 : Math.max(0, started.execNanos() - requested));
@@ -104,6 +105,13 @@ final class RunResults {
     }
     Step step = plan.child().get(failure.stepIndex());
     return step.code() == StepCode.EXEC && run.argv().get(0).startsWith(MountLayer.WORK_DIR + "/");
+  }
+
+  /** The runtime's heap limit if its captured output reports reaching it, else 0. */
+  private static long reportedHeapLimit(HeapLimit limit, CapturedOutput out, CapturedOutput err) {
+    return limit != null && limit.reportedIn(err.headText() + "\n" + out.headText())
+        ? limit.bytes()
+        : 0;
   }
 
   private static CapturedOutput captured(CapturePipe pipe) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param workWritable whether {@code /box} is writable in this run (a compile) or read-only (a
  *     test)
  * @param seccompProfile the seccomp profile's name
+ * @param heapLimit the heap limit a managed runtime enforces itself, or null (see {@link
+ *     StatusClassifier})
  */
 public record RunSpec(
     List<String> argv,
@@ -27,7 +29,8 @@ public record RunSpec(
     Redirect.Pipe stderr,
     RunLimits limits,
     boolean workWritable,
-    String seccompProfile) {
+    String seccompProfile,
+    HeapLimit heapLimit) {
 
   public static final List<String> DEFAULT_ENV =
       List.of(
@@ -54,7 +57,7 @@ public record RunSpec(
   /** A test-style run: read-only /box, default environment and profile. */
   public static RunSpec of(List<String> argv, RunLimits limits) {
     return new RunSpec(
-        argv, DEFAULT_ENV, MountLayer.WORK_DIR, null, null, null, limits, false, "default");
+        argv, DEFAULT_ENV, MountLayer.WORK_DIR, null, null, null, limits, false, "default", null);
   }
 
   /** Standard input from a private copy of a host file; null means /dev/null. */
@@ -63,31 +66,50 @@ public record RunSpec(
   }
 
   public RunSpec withStdin(Redirect in) {
-    return new RunSpec(argv, env, cwd, in, stdout, stderr, limits, workWritable, seccompProfile);
+    return new RunSpec(
+        argv, env, cwd, in, stdout, stderr, limits, workWritable, seccompProfile, heapLimit);
   }
 
   /** Standard output into a pipe the caller holds instead of the sandbox's capture. */
   public RunSpec withStdout(Redirect.Pipe out) {
-    return new RunSpec(argv, env, cwd, stdin, out, stderr, limits, workWritable, seccompProfile);
+    return new RunSpec(
+        argv, env, cwd, stdin, out, stderr, limits, workWritable, seccompProfile, heapLimit);
   }
 
   public RunSpec withArgs(List<String> args) {
     List<String> all = new java.util.ArrayList<>(argv);
     all.addAll(args);
-    return new RunSpec(all, env, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile);
+    return new RunSpec(
+        all, env, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile, heapLimit);
   }
 
   public RunSpec withWorkWritable(boolean writable) {
-    return new RunSpec(argv, env, cwd, stdin, stdout, stderr, limits, writable, seccompProfile);
+    return new RunSpec(
+        argv, env, cwd, stdin, stdout, stderr, limits, writable, seccompProfile, heapLimit);
   }
 
   public RunSpec withEnv(List<String> environment) {
     return new RunSpec(
-        argv, environment, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile);
+        argv,
+        environment,
+        cwd,
+        stdin,
+        stdout,
+        stderr,
+        limits,
+        workWritable,
+        seccompProfile,
+        heapLimit);
   }
 
   public RunSpec withLimits(RunLimits newLimits) {
     return new RunSpec(
-        argv, env, cwd, stdin, stdout, stderr, newLimits, workWritable, seccompProfile);
+        argv, env, cwd, stdin, stdout, stderr, newLimits, workWritable, seccompProfile, heapLimit);
+  }
+
+  /** The run of a managed runtime that enforces a heap limit of its own. */
+  public RunSpec withHeapLimit(HeapLimit limit) {
+    return new RunSpec(
+        argv, env, cwd, stdin, stdout, stderr, limits, workWritable, seccompProfile, limit);
   }
 }

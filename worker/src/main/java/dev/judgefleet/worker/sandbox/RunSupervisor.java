@@ -94,22 +94,19 @@ final class RunSupervisor {
         kill(cgroup);
         continue;
       } else {
-        long cpu = cgroup.cpuNanos() - started.preExecCpuNanos();
-        long wallLeft = started.execNanos() + wallLimit - now;
-        if (cpu >= cpuLimit) {
-          killedFor = KillReason.CPU_TIME;
-        } else if (wallLeft <= 0) {
-          killedFor = KillReason.WALL_TIME;
-        }
-        if (killedFor != KillReason.NONE) {
+        Watch watch =
+            Watch.of(
+                cpuLimit,
+                cgroup.cpuNanos() - started.preExecCpuNanos(),
+                started.execNanos() + wallLimit - now,
+                cpus);
+        if (watch.kill() != KillReason.NONE) {
+          killedFor = watch.kill();
           killedAt = now;
           kill(cgroup);
           continue;
         }
-        // The tree cannot spend more than (CPUs x wall) CPU time: sleep no longer than that.
-        long cpuLeftWall = (cpuLimit - cpu) / cpus;
-        long sleep = Math.min(wallLeft, cpuLeftWall);
-        timeoutMs = (int) Math.max(1, Math.min(MAX_POLL_MS, sleep / 1_000_000));
+        timeoutMs = watch.sleepMs();
       }
       List<CapturePipe> watched =
           now >= capturesDueAt
@@ -161,6 +158,30 @@ final class RunSupervisor {
         }
         return new Outcome(started, exited, failure, killedFor, retire);
       }
+    }
+  }
+
+  /**
+   * What the limits say of a started run: kill it (for CPU time, which wins, or wall time), or look
+   * again after {@code sleepMs}. The sleep is as long as it can be without a kill landing late: the
+   * tree cannot spend more than (CPUs x wall) CPU time, so the CPU time left divided by the CPUs is
+   * the soonest the CPU limit can be reached; never longer than {@value #MAX_POLL_MS} ms, never
+   * under 1 ms.
+   *
+   * @param kill the limit reached, or {@link KillReason#NONE}
+   * @param sleepMs how long to wait for the init before looking again, when not killed
+   */
+  record Watch(KillReason kill, int sleepMs) {
+    static Watch of(long cpuLimitNanos, long cpuNanos, long wallLeftNanos, int cpus) {
+      if (cpuNanos >= cpuLimitNanos) {
+        return new Watch(KillReason.CPU_TIME, 0);
+      }
+      if (wallLeftNanos <= 0) {
+        return new Watch(KillReason.WALL_TIME, 0);
+      }
+      long sleep = Math.min(wallLeftNanos, (cpuLimitNanos - cpuNanos) / cpus);
+      return new Watch(
+          KillReason.NONE, (int) Math.max(1, Math.min(MAX_POLL_MS, sleep / 1_000_000)));
     }
   }
 

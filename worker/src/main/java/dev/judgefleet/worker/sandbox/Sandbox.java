@@ -180,9 +180,18 @@ public final class Sandbox implements AutoCloseable {
         .toList();
   }
 
-  /** Reads a file the program left in the work directory, refusing links and oversize files. */
+  /**
+   * Reads a file the program left in the work directory.
+   *
+   * @throws WorkFileException for a link, a special file, a file over {@code maxBytes}, or a failed
+   *     call
+   */
   public byte[] readWorkFile(String name, long maxBytes) {
-    return HostFiles.readBeneath(workDir(), name, maxBytes);
+    try {
+      return HostFiles.readBeneath(workDir(), name, maxBytes);
+    } catch (UnsafeFileException | NativeCallException e) {
+      throw new WorkFileException(e.getMessage(), e);
+    }
   }
 
   /**

@@ -64,6 +64,15 @@ public record SandboxSpec(
   }
 
   /**
+   * A sandbox whose read-only root is a root filesystem image (it must hold the mount points {@code
+   * /dev}, {@code /proc}, {@code /tmp} and {@code /box}, and the targets of later binds).
+   */
+  public static SandboxSpec inImage(int slot, Path rootfs) {
+    return new SandboxSpec(
+        slot, Optional.of(rootfs), List.of(), 256 * RunLimits.MIB, 64 * RunLimits.MIB, "judge");
+  }
+
+  /**
    * Output validators and checkers run under a uid range of their own (slot + {@link
    * #VALIDATOR_SLOT_OFFSET}), never the one of the submission they judge.
    */

@@ -202,6 +202,10 @@ public final class SeccompProfiles {
               "sched_get_priority_max",
               "sched_get_priority_min",
               "sched_getattr",
+              // pthread_create with an explicit scheduling policy (Free Pascal's TThread) sets it
+              // on the new thread; without CAP_SYS_NICE only normal policies can be chosen.
+              "sched_setparam",
+              "sched_setscheduler",
               "sched_rr_get_interval",
               "getcpu",
               "prctl",

@@ -13,7 +13,15 @@ package dev.judgefleet.worker.sandbox;
  *
  * <p>A verdict is never taken from a signal alone: a program can raise SIGXCPU, SIGXFSZ or SIGSYS
  * itself. TLE needs the measured time at the limit, OLE the captured output past it, SV a recorded
- * violation; otherwise the signal is a runtime error like any other.
+ * violation; otherwise the signal is a runtime error like any other. Likewise a managed runtime's
+ * report that it reached its own heap limit (the JVM's {@code OutOfMemoryError} under -Xmx, which
+ * it reaches before the cgroup's OOM killer could act) is MLE only when the run ended by itself
+ * with a failure and its measured peak reached at least a quarter of that heap limit: a program
+ * cannot print its way to MLE, it must have used the memory. The quarter allows for runtimes that
+ * stop well before their resident memory reaches the limit: a copying collector needs room to copy
+ * into, and GHC counts a large object's whole megablock group against -M though it touches only
+ * about half of it (a Haskell program holding 1 MiB ByteStrings stops at 80 MiB resident under
+ * -M256m).
  */
 public final class StatusClassifier {
   private StatusClassifier() {}
@@ -36,6 +44,9 @@ public final class StatusClassifier {
     if (facts.memoryPeakBytes() > limits.memoryBytes()) {
       return new Classification(RunStatus.MLE, RunCause.MEMORY);
     }
+    if (reachedHeapLimit(facts)) {
+      return new Classification(RunStatus.MLE, RunCause.HEAP_LIMIT);
+    }
     if (facts.killedFor() == KillReason.CPU_TIME || facts.cpuNanos() > limits.cpuTime().toNanos()) {
       return new Classification(RunStatus.TLE, RunCause.CPU_TIME);
     }
@@ -56,5 +67,14 @@ public final class StatusClassifier {
       return new Classification(RunStatus.TLE, RunCause.WALL_TIME);
     }
     return new Classification(RunStatus.OK, RunCause.NONE);
+  }
+
+  private static boolean reachedHeapLimit(RunFacts facts) {
+    boolean failedByItself =
+        facts.killedFor() == KillReason.NONE
+            && (facts.signal() != null || (facts.exitCode() != null && facts.exitCode() != 0));
+    return facts.reportedHeapLimitBytes() > 0
+        && failedByItself
+        && facts.memoryPeakBytes() >= facts.reportedHeapLimitBytes() / 4;
   }
 }

@@ -3,13 +3,11 @@ package dev.judgefleet.worker.service;
 import dev.judgefleet.model.JudgedBy;
 import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.VerdictReason;
-import dev.judgefleet.worker.judge.DerivedTimeLimits;
-import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.JudgeOptions;
 import dev.judgefleet.worker.judge.JudgeResult;
 import dev.judgefleet.worker.judge.ProgressListener;
 import dev.judgefleet.worker.judge.ScratchDirectory;
-import dev.judgefleet.worker.judge.TimeLimitInference;
+import dev.judgefleet.worker.judge.SubmissionJudge;
 import dev.judgefleet.worker.judge.VerdictEvents;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
@@ -47,32 +45,38 @@ import java.util.UUID;
  * back instead of answering it: a store outage delays judging, it never becomes a verdict.
  */
 public final class JudgingService {
-  /** Limits for inline tests of a problem this worker does not have. */
+  /**
+   * Limits for inline tests of a problem this worker does not have, where the format's defaults (no
+   * time limit, 2 GiB, 8 MiB of output) do not suit a quick custom run.
+   */
   private static final Duration INLINE_TIME = Duration.ofSeconds(2);
 
   private static final long INLINE_MEMORY = 256L << 20;
   private static final long INLINE_OUTPUT = 64L << 20;
 
-  private final Judge judge;
+  /** As large as a submission may be at all ({@code judge.policy.max-source}'s default). */
+  private static final long INLINE_CODE = 1L << 20;
+
+  private final SubmissionJudge judge;
   private final LanguageCatalog languages;
   private final ProblemSource problems;
-  private final DerivedTimeLimits derived;
+  private final TimeLimits timeLimits;
   private final String node;
   private final String version;
   private final int setupRetries;
 
   public JudgingService(
-      Judge judge,
+      SubmissionJudge judge,
       LanguageCatalog languages,
       ProblemSource problems,
-      DerivedTimeLimits derived,
+      TimeLimits timeLimits,
       String node,
       String version,
       int setupRetries) {
     this.judge = judge;
     this.languages = languages;
     this.problems = problems;
-    this.derived = derived;
+    this.timeLimits = timeLimits;
     this.node = node;
     this.version = version;
     this.setupRetries = setupRetries;
@@ -107,16 +111,22 @@ public final class JudgingService {
     ProblemHandle handle = null;
     try {
       Optional<Language> language = languages.find(request.language());
-      boolean runnable = language.isPresent() && LanguageCatalog.available(language.get());
+      Optional<String> missing =
+          language.isEmpty() ? Optional.of("unknown here") : languages.missing(language.get());
       handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
       Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);
       // A submit-answer problem's submission is its answers: its language does not matter.
       boolean answers = stored.map(p -> p.type().submitAnswer()).orElse(false);
-      if (!answers && !runnable) {
+      if (!answers && missing.isPresent()) {
         return internalError(
             context,
             VerdictReason.LANGUAGE_UNAVAILABLE,
-            "language '" + request.language() + "' is not available on node " + node);
+            "language '"
+                + request.language()
+                + "' is not available on node "
+                + node
+                + ": "
+                + missing.get());
       }
       if (stored.isPresent()
           && request.problemVersion().isPresent()
@@ -161,7 +171,7 @@ public final class JudgingService {
                   problem,
                   language.get(),
                   request,
-                  timeLimit(problem, request, slot),
+                  timeLimits.of(problem, request.timeLimit(), slot, () -> {}),
                   inline,
                   slot,
                   progress);
@@ -170,6 +180,16 @@ public final class JudgingService {
       return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());
     } catch (ProblemsUnavailableException e) {
       throw e;
+    } catch (SandboxException e) {
+      return internalError(
+          context,
+          VerdictReason.SANDBOX_FAILURE,
+          "the sandbox could not be set up on node "
+              + node
+              + " ("
+              + (setupRetries + 1)
+              + " attempts): "
+              + e.getMessage());
     } catch (RuntimeException | IOException e) {
       return internalError(
           context, VerdictReason.JUDGE_FAILURE, "judging failed on node " + node + ": " + e);
@@ -183,6 +203,7 @@ public final class JudgingService {
     }
   }
 
+  /** Judges, setting a sandbox up again up to {@code setupRetries} times; then the last failure. */
   private JudgeResult judgeWithRetries(
       ProblemPackage problem,
       Language language,
@@ -203,23 +224,31 @@ public final class JudgingService {
             progress);
       } catch (SandboxException e) {
         if (attempt >= setupRetries) {
-          throw new IllegalStateException(
-              "the sandbox could not be set up (" + (attempt + 1) + " attempts): " + e.getMessage(),
-              e);
+          throw e;
         }
       }
     }
   }
 
-  private Duration timeLimit(ProblemPackage problem, JudgeRequest request, int slot) {
-    if (request.timeLimit().isPresent()) {
-      return request.timeLimit().get();
+  /**
+   * Readies a stored problem before its first submission: loads the package, builds its output
+   * validator, and derives its time limit when the package sets none (minutes of reference runs
+   * that a contestant's submission would otherwise wait for).
+   *
+   * @return the package's time limit
+   * @throws ProblemException if there is no such package or it is broken
+   * @throws dev.judgefleet.worker.problem.ProblemsUnavailableException if the store cannot be read
+   * @throws dev.judgefleet.worker.judge.ValidatorBuildException if its validator does not build
+   */
+  public Duration prepare(String problemId, int slot) {
+    try (ProblemHandle handle =
+        problems
+            .open(problemId, Optional.empty())
+            .orElseThrow(
+                () -> new ProblemException(problemId, null, "no package " + problems.where()))) {
+      judge.prepare(handle.problem(), slot);
+      return timeLimits.of(handle.problem(), Optional.empty(), slot, () -> {});
     }
-    if (problem.limits().timeLimit().isPresent()) {
-      return problem.limits().timeLimit().get();
-    }
-    return derived.getOrDerive(
-        problem, () -> TimeLimitInference.infer(judge, problem, languages, slot).timeLimit());
   }
 
   private static ProblemPackage withOverrides(ProblemPackage p, JudgeRequest request) {
@@ -236,21 +265,10 @@ public final class JudgingService {
   /** A problem that exists only through a submission's inline tests. */
   private static ProblemPackage inlineProblem(String id) {
     ProblemLimits limits =
-        new ProblemLimits(
-            Optional.of(INLINE_TIME),
-            "inline",
-            2.0,
-            1.5,
-            Duration.ofSeconds(1),
-            INLINE_MEMORY,
-            INLINE_OUTPUT,
-            1L << 20,
-            Duration.ofSeconds(60),
-            2048L << 20,
-            Duration.ofSeconds(60),
-            2048L << 20,
-            8L << 20,
-            2);
+        ProblemLimits.formatDefaults()
+            .withTimeLimit(INLINE_TIME, "inline")
+            .withRunLimits(INLINE_MEMORY, INLINE_OUTPUT)
+            .withCodeBytes(INLINE_CODE);
     TestGroup none =
         new TestGroup(
             "secret",

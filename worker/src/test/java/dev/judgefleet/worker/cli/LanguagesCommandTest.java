@@ -13,9 +13,9 @@ class LanguagesCommandTest {
   @Test
   void aJsonRowKeepsItsKeysInOrderAndANullVersionWhenNotInstalled() {
     Language c = LanguageCatalog.builtIn().find("c").orElseThrow();
-    Map<String, Object> row = new LanguagesCommand.Row(c, false, null).json();
+    Map<String, Object> row = new LanguagesCommand.Row(c, false, null, "host").json();
     assertEquals(
-        List.of("id", "name", "extensions", "available", "version", "compile", "run"),
+        List.of("id", "name", "extensions", "available", "version", "rootfs", "compile", "run"),
         new ArrayList<>(row.keySet()));
     assertEquals("c", row.get("id"));
     assertEquals(c.extensions(), row.get("extensions"));

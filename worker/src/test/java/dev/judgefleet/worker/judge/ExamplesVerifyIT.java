@@ -39,11 +39,15 @@ class ExamplesVerifyIT {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djudge.sandbox.state-dir=" + IntegrationEngine.stateDir(),
-                "-jar",
-                JAR.toString(),
-                "verify",
-                "--json"));
+                "-Djudge.sandbox.state-dir=" + IntegrationEngine.stateDir()));
+    // In images: every language, validators included, in its image from the given store.
+    IntegrationEngine.imageStore()
+        .ifPresent(
+            store -> {
+              command.add("-Djudge.languages.store=" + store.dir());
+              command.add("-Djudge.languages.rootfs=image");
+            });
+    command.addAll(List.of("-jar", JAR.toString(), "verify", "--json"));
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {
       dirs.filter(Files::isDirectory).sorted().map(Path::toString).forEach(command::add);
     }

@@ -42,7 +42,7 @@ class InteractiveRacesIT {
   @BeforeAll
   static void start() {
     engine = IntegrationEngine.start();
-    judge = new Judge(engine, new ValidatorCache(engine));
+    judge = new Judge(engine, new ValidatorCache(engine, IntegrationEngine.catalog()));
   }
 
   @AfterAll

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JudgeIT {
   private static final Path PROBLEMS = Path.of("src/test/resources/problems");
-  private static final LanguageCatalog LANGUAGES = LanguageCatalog.builtIn();
+  private static final LanguageCatalog LANGUAGES = IntegrationEngine.catalog();
   private static SandboxEngine engine;
   private static Judge judge;
 
@@ -39,7 +39,7 @@ class JudgeIT {
   @BeforeAll
   static void start() {
     engine = IntegrationEngine.start();
-    judge = new Judge(engine, new ValidatorCache(engine));
+    judge = new Judge(engine, new ValidatorCache(engine, LANGUAGES));
   }
 
   @AfterAll

@@ -31,7 +31,7 @@ class TimeLimitDerivationIT {
   @BeforeAll
   static void start() {
     engine = IntegrationEngine.start();
-    judge = new Judge(engine, new ValidatorCache(engine));
+    judge = new Judge(engine, new ValidatorCache(engine, IntegrationEngine.catalog()));
   }
 
   @AfterAll

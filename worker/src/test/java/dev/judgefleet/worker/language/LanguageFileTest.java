@@ -64,25 +64,25 @@ class LanguageFileTest {
         apply(
             """
             languages:
-              - id: lua
-                name: Lua
-                extensions: [lua]
-                source_file: main.lua
-                run: [/usr/bin/lua, "{source}"]
+              - id: tcl
+                name: Tcl
+                extensions: [tcl]
+                source_file: main.tcl
+                run: [/usr/bin/tclsh, "{source}"]
               - id: java
                 time_factor: 2
             """);
-    Language lua = catalog.find("lua").orElseThrow();
-    assertEquals(List.of(), lua.compile());
-    assertEquals(1.0, lua.timeFactor());
-    assertEquals(0, lua.extraMemoryBytes());
-    assertEquals("default", lua.seccompProfile());
-    assertEquals(16, lua.processes());
-    assertEquals(List.of(), lua.binds());
-    assertEquals(List.of(), lua.env());
-    assertEquals(List.of(), lua.version());
-    assertEquals(EntryPoint.FIXED, lua.entryPoint());
-    assertEquals("main", lua.defaultMain());
+    Language tcl = catalog.find("tcl").orElseThrow();
+    assertEquals(List.of(), tcl.compile());
+    assertEquals(1.0, tcl.timeFactor());
+    assertEquals(0, tcl.extraMemoryBytes());
+    assertEquals("default", tcl.seccompProfile());
+    assertEquals(16, tcl.processes());
+    assertEquals(List.of(), tcl.binds());
+    assertEquals(List.of(), tcl.env());
+    assertEquals(List.of(), tcl.version());
+    assertEquals(EntryPoint.FIXED, tcl.entryPoint());
+    assertEquals("main", tcl.defaultMain());
     Language builtIn = LanguageCatalog.builtIn().find("java").orElseThrow();
     Language java = catalog.find("java").orElseThrow();
     assertEquals(2.0, java.timeFactor());
@@ -99,11 +99,16 @@ class LanguageFileTest {
             builtIn.extraMemoryBytes(),
             builtIn.seccompProfile(),
             builtIn.processes(),
+            builtIn.stackBytes(),
             builtIn.binds(),
             builtIn.env(),
             builtIn.version(),
             builtIn.entryPoint(),
-            builtIn.defaultMain()),
+            builtIn.defaultMain(),
+            builtIn.image(),
+            builtIn.outOfMemory(),
+            builtIn.byExtension(),
+            builtIn.rootfs()),
         java);
   }
 

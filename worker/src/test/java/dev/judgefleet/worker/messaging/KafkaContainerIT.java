@@ -35,25 +35,27 @@ class KafkaContainerIT {
   void judgesASubmissionThroughAContainerisedBroker() throws Exception {
     assumeTrue(new UnixSystem().getUid() == 0, "needs root");
     assumeTrue(WorkerProcess.packaged(), "the packaged worker is built by `mvn package`");
+    TestTopics topics = TestTopics.fresh();
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers());
     try (Admin admin = Admin.create(p)) {
       admin
           .createTopics(
               List.of(
-                  new NewTopic("judge.submissions", 1, (short) 1),
-                  new NewTopic("judge.verdicts", 1, (short) 1)
+                  new NewTopic(topics.submissions(), 1, (short) 1),
+                  new NewTopic(topics.verdicts(), 1, (short) 1)
                       .configs(Map.of("cleanup.policy", "compact")),
-                  new NewTopic("judge.progress", 1, (short) 1),
-                  new NewTopic("judge.submissions.dlq", 1, (short) 1)))
+                  new NewTopic(topics.progress(), 1, (short) 1),
+                  new NewTopic(topics.deadLetters(), 1, (short) 1)))
           .all()
           .get();
     }
     Path state = IntegrationEngine.stateDir().resolveSibling("it-state-container");
     Files.createDirectories(state);
     String id = "container-" + UUID.randomUUID();
-    try (TestClient client = new TestClient(KAFKA.getBootstrapServers());
-        WorkerProcess worker = new WorkerProcess(KAFKA.getBootstrapServers(), state, 1, "30s")) {
+    try (TestClient client = new TestClient(KAFKA.getBootstrapServers(), topics);
+        WorkerProcess worker =
+            new WorkerProcess(KAFKA.getBootstrapServers(), topics, state, 1, "30s")) {
       worker.awaitReady(Duration.ofSeconds(120));
       client.send(
           id,

@@ -38,6 +38,8 @@ class KafkaWorkerIT {
       "#include <stdio.h>\nint main(){long long a,b;scanf(\"%lld %lld\",&a,&b);"
           + "printf(\"%lld\\n\",a+b);return 0;}\n";
 
+  private static final TestTopics TOPICS = TestTopics.fresh();
+
   private static TestBroker broker;
   private static TestClient client;
   private static Path state;
@@ -47,8 +49,8 @@ class KafkaWorkerIT {
     assumeTrue(new UnixSystem().getUid() == 0, "needs root");
     assumeTrue(WorkerProcess.packaged(), "the packaged worker is built by `mvn package`");
     broker = new TestBroker();
-    broker.createTopics();
-    client = new TestClient(broker.bootstrap());
+    broker.createTopics(TOPICS);
+    client = new TestClient(broker.bootstrap(), TOPICS);
     state = IntegrationEngine.stateDir().resolveSibling("it-state-kafka");
     Files.createDirectories(state);
   }
@@ -130,8 +132,21 @@ class KafkaWorkerIT {
   @Test
   void judgesSubmissionsAndPublishesVerdictsProgressAndDeadLetters() throws Exception {
     List<Leftovers.UidBlock> uids;
-    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 2, "30s")) {
-      worker.awaitReady(Duration.ofSeconds(90));
+    try (WorkerProcess worker =
+        new WorkerProcess(
+            broker.bootstrap(),
+            TOPICS,
+            state,
+            2,
+            "30s",
+            List.of("-Djudge.problems.prepare=true"))) {
+      worker.awaitReady(Duration.ofSeconds(180));
+      // Ready means prepared: the custom validators built, aplusb's time limit derived.
+      for (String problem : List.of("aplusb", "anyfactor", "guess")) {
+        assertTrue(worker.log().contains("problem " + problem + " ready"), worker.log());
+      }
+      JsonNode readiness = client.json.readTree(worker.get("/q/health/ready").body());
+      assertTrue(readiness.toString().contains(TOPICS.submissions() + "-"), readiness.toString());
       uids = worker.uids();
       assertEquals(200, worker.get("/q/health/live").statusCode());
 
@@ -178,21 +193,21 @@ class KafkaWorkerIT {
       assertEquals("aplusb", accepted.problemId());
       assertTrue(accepted.tests().size() >= 7, accepted.toString());
       List<Phase> phases =
-          client.all("judge.progress", ok).stream()
+          client.all(TOPICS.progress(), ok).stream()
               .map(r -> read(r, ProgressEvent.class).phase())
               .distinct()
               .toList();
       assertEquals(List.of(Phase.ACCEPTED, Phase.COMPILING, Phase.RUNNING, Phase.DONE), phases);
 
       ConsumerRecord<String, byte[]> garbage =
-          client.await("judge.submissions.dlq", r -> "garbage".equals(r.key()), VERDICT);
+          client.await(TOPICS.deadLetters(), r -> "garbage".equals(r.key()), VERDICT);
       assertEquals("{not json at all", new String(garbage.value(), StandardCharsets.UTF_8));
       assertNotNull(garbage.headers().lastHeader(Channels.HEADER_REASON));
       assertEquals(
-          "judge.submissions",
+          TOPICS.submissions(),
           new String(garbage.headers().lastHeader(Channels.HEADER_TOPIC).value()));
 
-      client.await("judge.submissions.dlq", r -> cobol.equals(r.key()), VERDICT);
+      client.await(TOPICS.deadLetters(), r -> cobol.equals(r.key()), VERDICT);
       VerdictEvent cobolVerdict = verdict(cobol);
       assertEquals(Verdict.IE, cobolVerdict.verdict());
       assertEquals(VerdictReason.INVALID_SUBMISSION, cobolVerdict.reason());
@@ -230,12 +245,28 @@ class KafkaWorkerIT {
           oneLineVerdict.diagnostics().toString());
       assertNull(accepted.diagnostics());
 
-      String metrics = worker.get("/q/metrics").body();
-      assertTrue(metrics.contains("judge_verdicts_total{"), metrics);
-      assertTrue(metrics.contains("verdict=\"AC\""), metrics);
-      assertTrue(metrics.contains("judge_slots_busy"), metrics);
+      // Under load: one submission still running while /q/metrics is read.
+      String busy = "busy-" + UUID.randomUUID();
+      client.send(busy, slow(busy, 8));
+      client.await(
+          TOPICS.progress(),
+          r -> busy.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
+          VERDICT);
+      PrometheusText metrics = PrometheusText.parse(worker.get("/q/metrics").body());
+      for (String name : PrometheusText.namesInReadme(Path.of("..", "README.md"))) {
+        List<PrometheusText.Sample> samples = metrics.samplesOf(name);
+        assertTrue(!samples.isEmpty(), name + " is not in /q/metrics:\n" + metrics);
+        for (PrometheusText.Sample sample : samples) {
+          assertTrue(Double.isFinite(sample.value()), "not a number: " + sample);
+        }
+      }
+      assertTrue(metrics.value("judge_slots_busy") >= 1, metrics.toString());
+      assertEquals(2.0, metrics.value("judge_slots"), metrics.toString());
+      assertTrue(metrics.value("judge_verdicts_total{language=\"c\",verdict=\"AC\"}") >= 2);
+      assertTrue(metrics.value("judge_dead_letters_total") >= 2, metrics.toString());
       JsonNode ready = client.json.readTree(worker.get("/q/health/ready").body());
       assertEquals("UP", ready.get("status").asText());
+      assertEquals(Verdict.AC, verdict(busy).verdict());
     }
     Leftovers.assertNoProcessesOrMounts(uids, state);
   }
@@ -243,12 +274,12 @@ class KafkaWorkerIT {
   @Test
   void aWorkerKilledInTheMiddleOfJudgingLosesNothing() throws Exception {
     String id = "killed-" + UUID.randomUUID();
-    try (WorkerProcess first = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+    try (WorkerProcess first = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "30s")) {
       startJudging(first, id, 4);
       first.kill();
     }
-    assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict from the killed worker");
-    try (WorkerProcess second = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+    assertTrue(client.all(TOPICS.verdicts(), id).isEmpty(), "no verdict from the killed worker");
+    try (WorkerProcess second = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "30s")) {
       second.awaitReady(Duration.ofSeconds(90));
       VerdictEvent verdict = verdict(id);
       assertEquals(Verdict.AC, verdict.verdict(), verdict.toString());
@@ -258,7 +289,7 @@ class KafkaWorkerIT {
   @Test
   void sigtermFinishesWhatIsInFlight() throws Exception {
     String id = "finished-" + UUID.randomUUID();
-    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "60s")) {
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "60s")) {
       startJudging(worker, id, 3);
       int exit = worker.terminate(Duration.ofSeconds(60));
       assertEquals(List.of(0, 143).contains(exit), true, "exit " + exit + "\n" + worker.log());
@@ -269,13 +300,13 @@ class KafkaWorkerIT {
   @Test
   void sigtermHandsBackWhatItCannotFinish() throws Exception {
     String id = "handed-back-" + UUID.randomUUID();
-    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), state, 1, "1s")) {
+    try (WorkerProcess worker = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "1s")) {
       startJudging(worker, id, 8);
       worker.terminate(Duration.ofSeconds(30));
     }
-    assertTrue(client.all("judge.verdicts", id).isEmpty(), "no verdict before the hand-back");
-    assertTrue(client.all("judge.submissions.dlq", id).isEmpty(), "never dead-lettered");
-    try (WorkerProcess next = new WorkerProcess(broker.bootstrap(), state, 1, "30s")) {
+    assertTrue(client.all(TOPICS.verdicts(), id).isEmpty(), "no verdict before the hand-back");
+    assertTrue(client.all(TOPICS.deadLetters(), id).isEmpty(), "never dead-lettered");
+    try (WorkerProcess next = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "30s")) {
       next.awaitReady(Duration.ofSeconds(90));
       assertEquals(Verdict.AC, verdict(id).verdict());
     }
@@ -294,7 +325,7 @@ class KafkaWorkerIT {
     worker.awaitReady(Duration.ofSeconds(90));
     client.send(id, slow(id, seconds));
     client.await(
-        "judge.progress",
+        TOPICS.progress(),
         r -> id.equals(r.key()) && read(r, ProgressEvent.class).phase() == Phase.RUNNING,
         VERDICT);
   }

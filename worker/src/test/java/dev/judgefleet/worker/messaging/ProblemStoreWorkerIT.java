@@ -77,7 +77,7 @@ class ProblemStoreWorkerIT {
 
   private static void announce(TestClient client, ProblemPublisher.Pushed pushed) throws Exception {
     client.send(
-        "judge.problems",
+        client.topics().problems(),
         pushed.problemId(),
         ProblemAnnouncement.of(pushed.problemId(), pushed.version()).json());
   }
@@ -89,16 +89,17 @@ class ProblemStoreWorkerIT {
     assumeTrue(S3ProxyProcess.available(), "s3proxy is copied by `mvn verify`");
     Path state = IntegrationEngine.stateDir().resolveSibling("it-state-store");
     Files.createDirectories(state);
+    TestTopics topics = TestTopics.fresh();
     try (TestBroker broker = new TestBroker();
         S3ProxyProcess s3 = new S3ProxyProcess(temp.resolve("s3")).start();
         ObjectStore store = ObjectStore.connect(s3.settings())) {
-      broker.createTopics();
+      broker.createTopics(topics);
       store.createBucketIfMissing();
       ProblemPublisher publisher =
           new ProblemPublisher(store, UnpackLimits.DEFAULTS, Clock.systemUTC());
       ProblemPublisher.Pushed cached = publisher.push(problem("avg", null), "it@test");
       ProblemPublisher.Pushed uncached = publisher.push(problem("avg-later", null), "it@test");
-      try (TestClient client = new TestClient(broker.bootstrap())) {
+      try (TestClient client = new TestClient(broker.bootstrap(), topics)) {
         announce(client, cached);
         List<String> properties =
             List.of(
@@ -112,7 +113,7 @@ class ProblemStoreWorkerIT {
                 "-Djudge.problems.store.connect-timeout=500ms",
                 "-Djudge.problems.cache.dir=" + temp.resolve("cache"));
         try (WorkerProcess worker =
-            new WorkerProcess(broker.bootstrap(), state, 2, "30s", properties)) {
+            new WorkerProcess(broker.bootstrap(), topics, state, 2, "30s", properties)) {
           worker.awaitReady(Duration.ofSeconds(120));
 
           // The announced version was prefetched; the first submission is judged on it.
@@ -147,7 +148,7 @@ class ProblemStoreWorkerIT {
           for (String id : waiting) {
             assertEquals(
                 List.of(),
-                client.all("judge.verdicts", id),
+                client.all(topics.verdicts(), id),
                 "no verdict while the store is down (it waits; never IE)");
           }
           assertTrue(worker.log().contains("waits for the problem store"), worker.log());

@@ -40,21 +40,19 @@ final class TestBroker implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
-  /** The worker's topics, as `judge up` creates them. */
-  void createTopics() throws Exception {
+  /** The worker's topics, as `judge up` creates them, under the names {@code t} gives. */
+  void createTopics(TestTopics t) throws Exception {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     try (Admin admin = Admin.create(p)) {
       List<NewTopic> topics = new ArrayList<>();
-      topics.add(new NewTopic("judge.submissions", 2, (short) 1));
+      topics.add(new NewTopic(t.submissions(), 2, (short) 1));
       topics.add(
-          new NewTopic("judge.verdicts", 2, (short) 1)
-              .configs(Map.of("cleanup.policy", "compact")));
-      topics.add(new NewTopic("judge.progress", 2, (short) 1));
-      topics.add(new NewTopic("judge.submissions.dlq", 1, (short) 1));
+          new NewTopic(t.verdicts(), 2, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+      topics.add(new NewTopic(t.progress(), 2, (short) 1));
+      topics.add(new NewTopic(t.deadLetters(), 1, (short) 1));
       topics.add(
-          new NewTopic("judge.problems", 1, (short) 1)
-              .configs(Map.of("cleanup.policy", "compact")));
+          new NewTopic(t.problems(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
       admin.createTopics(topics).all().get();
     }
   }

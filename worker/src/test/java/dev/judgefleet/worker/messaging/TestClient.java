@@ -27,7 +27,10 @@ final class TestClient implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-  TestClient(String bootstrap) {
+  private final TestTopics topics;
+
+  TestClient(String bootstrap, TestTopics topics) {
+    this.topics = topics;
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,7 +40,7 @@ final class TestClient implements AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of("judge.verdicts", "judge.progress", "judge.submissions.dlq")) {
+    for (String topic : List.of(topics.verdicts(), topics.progress(), topics.deadLetters())) {
       consumer
           .partitionsFor(topic)
           .forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
@@ -49,17 +52,21 @@ final class TestClient implements AutoCloseable {
   void send(String key, String value) throws Exception {
     producer
         .send(
-            new ProducerRecord<>("judge.submissions", key, value.getBytes(StandardCharsets.UTF_8)))
+            new ProducerRecord<>(topics.submissions(), key, value.getBytes(StandardCharsets.UTF_8)))
         .get();
   }
 
   void send(String key, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>("judge.submissions", key, value)).get();
+    producer.send(new ProducerRecord<>(topics.submissions(), key, value)).get();
   }
 
-  /** Sends to another topic than judge.submissions (announcements on judge.problems). */
+  /** Sends to another topic than the submissions' (announcements on the problems topic). */
   void send(String topic, String key, byte[] value) throws Exception {
     producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  TestTopics topics() {
+    return topics;
   }
 
   /** The first record (seen before or arriving within the timeout) that matches. */
@@ -87,7 +94,7 @@ final class TestClient implements AutoCloseable {
   }
 
   ConsumerRecord<String, byte[]> verdict(String id, Duration timeout) {
-    return await("judge.verdicts", r -> id.equals(r.key()), timeout);
+    return await(topics.verdicts(), r -> id.equals(r.key()), timeout);
   }
 
   /** Every record for a key seen on a topic so far (after polling a little more). */

@@ -26,12 +26,23 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final Path stateDir;
 
-  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace) throws IOException {
-    this(bootstrap, stateDir, slots, grace, List.of());
+  WorkerProcess(String bootstrap, TestTopics topics, Path stateDir, int slots, String grace)
+      throws IOException {
+    this(bootstrap, topics, stateDir, slots, grace, List.of());
   }
 
-  /** With more configuration, as {@code -Dkey=value} arguments ({@code properties}). */
-  WorkerProcess(String bootstrap, Path stateDir, int slots, String grace, List<String> properties)
+  /**
+   * With more configuration, as {@code -Dkey=value} arguments ({@code properties}). It leaves its
+   * problems to their first submissions (a faster start) unless they say {@code
+   * -Djudge.problems.prepare=true}.
+   */
+  WorkerProcess(
+      String bootstrap,
+      TestTopics topics,
+      Path stateDir,
+      int slots,
+      String grace,
+      List<String> properties)
       throws IOException {
     this.stateDir = stateDir;
     httpPort = freePort();
@@ -44,7 +55,10 @@ final class WorkerProcess implements AutoCloseable {
                 "-Djudge.sandbox.state-dir=" + stateDir,
                 "-Djudge.problems.root=" + Path.of("..", "examples", "problems").toAbsolutePath(),
                 "-Djudge.worker.slots=" + slots,
-                "-Djudge.worker.shutdown-grace=" + grace));
+                "-Djudge.worker.shutdown-grace=" + grace,
+                "-Djudge.problems.prepare=false"));
+    command.addAll(topics.properties());
+    // Later -D arguments win.
     command.addAll(properties);
     command.addAll(List.of("-jar", JAR.toString(), "serve"));
     ProcessBuilder builder =
@@ -58,7 +72,10 @@ final class WorkerProcess implements AutoCloseable {
     return Files.isRegularFile(JAR);
   }
 
-  /** Waits until /q/health/ready answers 200 (sandbox self-test passed, Kafka reachable). */
+  /**
+   * Waits until /q/health/ready answers 200 (sandbox self-test passed, Kafka reachable, the
+   * consumer's partitions assigned, the problems prepared when asked).
+   */
   void awaitReady(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

@@ -143,6 +143,31 @@ class PackageSafetyTest {
   }
 
   @Test
+  void aDirectoryWithNeitherProblemYamlNorDataIsNotAPackage() throws Exception {
+    Path notAPackage = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(notAPackage.resolve("notes.txt"), "hello\n");
+
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> ProblemLoader.load(notAPackage));
+
+    assertEquals(
+        "problem home: "
+            + notAPackage.toAbsolutePath().normalize()
+            + ": is not a problem package (no problem.yaml, no data/)",
+        e.getMessage());
+  }
+
+  @Test
+  void aPackageWithProblemYamlButNoDataSaysTheDataIsMissing() throws Exception {
+    Path noData = Files.createDirectories(tmp.resolve("nodata"));
+    Files.writeString(noData.resolve("problem.yaml"), "name: No data\n");
+
+    ProblemException e = assertThrows(ProblemException.class, () -> ProblemLoader.load(noData));
+
+    assertEquals(true, e.getMessage().endsWith("the package has no test data"), e.getMessage());
+  }
+
+  @Test
   void anOversizeYamlIsAnError() {
     pkg.file("problem.yaml", "name: Big\n# " + "x".repeat(1 << 20) + "\n");
 

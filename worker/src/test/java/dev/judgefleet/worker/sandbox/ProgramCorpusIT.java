@@ -124,7 +124,7 @@ class ProgramCorpusIT {
       Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-rw-rw-"));
     }
     RunResult result;
-    try (Sandbox box = engine.open(SandboxSpec.forSlot(0))) {
+    try (Sandbox box = engine.open(IntegrationEngine.spec(0))) {
       box.writeWorkFile("main.c", Files.readAllBytes(program));
       RunResult compile = box.run(RunSpec.of(gcc, COMPILE).withWorkWritable(true));
       assertEquals(RunStatus.OK, compile.status(), () -> "compile: " + compile.stderr().headText());

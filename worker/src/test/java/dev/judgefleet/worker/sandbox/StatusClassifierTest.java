@@ -15,6 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatusClassifierTest {
   private static final long MIB = 1 << 20;
   private static final long SECOND = 1_000_000_000L;
+
+  /** abort(3), as Node ends on a fatal error (signal(7); not among Kernel.Signal's constants). */
+  private static final int SIGABRT = 6;
+
   private static final RunLimits LIMITS =
       RunLimits.forCpu(Duration.ofSeconds(1)).withMemoryBytes(64 * MIB).withOutputBytes(1000);
   private static final SetupError MOUNT_FAILED =
@@ -34,10 +38,11 @@ class StatusClassifierTest {
       long memoryBytes,
       long oomKills,
       String violation,
-      long outputBytes) {
+      long outputBytes,
+      long reportedHeapLimitBytes) {
     static Facts exited(int code) {
       return new Facts(
-          null, null, code, null, KillReason.NONE, SECOND / 2, SECOND / 2, MIB, 0, null, 10);
+          null, null, code, null, KillReason.NONE, SECOND / 2, SECOND / 2, MIB, 0, null, 10, 0);
     }
 
     static Facts signalled(int signal) {
@@ -56,7 +61,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts withSignal(Integer sig) {
@@ -71,7 +77,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts killedFor(KillReason reason) {
@@ -86,7 +93,8 @@ class StatusClassifierTest {
               memoryBytes,
               oomKills,
               violation,
-              outputBytes)
+              outputBytes,
+              reportedHeapLimitBytes)
           .withExit(null);
     }
 
@@ -102,7 +110,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts wall(long nanos) {
@@ -117,7 +126,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts memory(long bytes, long ooms) {
@@ -132,7 +142,8 @@ class StatusClassifierTest {
           bytes,
           ooms,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts violation(String call) {
@@ -147,7 +158,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           call,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
 
     Facts output(long bytes) {
@@ -162,15 +174,33 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          bytes);
+          bytes,
+          reportedHeapLimitBytes);
     }
 
     Facts setup(SetupError error) {
-      return new Facts(error, execError, null, null, killedFor, 0, 0, 0, 0, violation, 0);
+      return new Facts(error, execError, null, null, killedFor, 0, 0, 0, 0, violation, 0, 0);
     }
 
     Facts exec(SetupError error) {
-      return new Facts(null, error, null, null, killedFor, 0, 0, 0, 0, null, 0);
+      return new Facts(null, error, null, null, killedFor, 0, 0, 0, 0, null, 0, 0);
+    }
+
+    /** The runtime reported reaching its heap limit of {@code bytes}. */
+    Facts heapReported(long bytes) {
+      return new Facts(
+          setupError,
+          execError,
+          exitCode,
+          signal,
+          killedFor,
+          cpuNanos,
+          wallNanos,
+          memoryBytes,
+          oomKills,
+          violation,
+          outputBytes,
+          bytes);
     }
 
     RunFacts toRunFacts() {
@@ -185,7 +215,8 @@ class StatusClassifierTest {
           memoryBytes,
           oomKills,
           violation,
-          outputBytes);
+          outputBytes,
+          reportedHeapLimitBytes);
     }
   }
 
@@ -293,6 +324,43 @@ class StatusClassifierTest {
             Facts.signalled(Signal.SIGXFSZ),
             RunStatus.RE,
             RunCause.SIGNAL),
+        // A managed runtime that stopped at its own heap limit (LIMITS' 64 MiB hold a 48 MiB heap
+        // and the runtime itself): its report counts when the peak confirms it.
+        row(
+            "the JVM's OutOfMemoryError after using its heap",
+            Facts.exited(3).memory(50 * MIB, 0).heapReported(48 * MIB),
+            RunStatus.MLE,
+            RunCause.HEAP_LIMIT),
+        row(
+            "Node's heap report, ended by SIGABRT, at a quarter of its heap",
+            Facts.signalled(SIGABRT).memory(12 * MIB, 0).heapReported(48 * MIB),
+            RunStatus.MLE,
+            RunCause.HEAP_LIMIT),
+        // The program printed the runtime's message itself: a verdict the program cannot fake.
+        row(
+            "a heap report with little memory used",
+            Facts.exited(3).memory(12 * MIB - 1, 0).heapReported(48 * MIB),
+            RunStatus.RE,
+            RunCause.EXIT_CODE),
+        row(
+            "a heap report, then exit 0",
+            Facts.exited(0).memory(50 * MIB, 0).heapReported(48 * MIB),
+            RunStatus.OK,
+            RunCause.NONE),
+        row(
+            "a heap report, killed for time",
+            Facts.exited(0)
+                .killedFor(KillReason.CPU_TIME)
+                .cpu(SECOND)
+                .memory(50 * MIB, 0)
+                .heapReported(48 * MIB),
+            RunStatus.TLE,
+            RunCause.CPU_TIME),
+        row(
+            "a heap report, then an OOM kill",
+            Facts.signalled(Signal.SIGKILL).memory(65 * MIB, 1).heapReported(48 * MIB),
+            RunStatus.MLE,
+            RunCause.OOM_KILL),
         row(
             "memory outranks output",
             Facts.exited(0).memory(65 * MIB, 0).output(2000),

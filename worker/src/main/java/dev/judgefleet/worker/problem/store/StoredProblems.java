@@ -7,6 +7,7 @@ import dev.judgefleet.worker.problem.ProblemSource;
 import dev.judgefleet.worker.problem.ProblemsUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,6 +107,15 @@ public final class StoredProblems implements ProblemSource, AutoCloseable {
       lease.close();
       throw e;
     }
+  }
+
+  /** The problems in the store now (one LIST request). */
+  @Override
+  public List<String> ids() {
+    return store.children(StoreLayout.PROBLEMS).stream()
+        .filter(StoreLayout::validId)
+        .sorted()
+        .toList();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.judgefleet.worker.cli;
+package dev.judgefleet.worker.messaging;
 
 import dev.judgefleet.worker.problem.store.ProblemAnnouncement;
 import java.util.Properties;
@@ -11,13 +11,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes a push on the compacted judge.problems topic (key: the problem id), acks=all. */
-final class Announcer implements AutoCloseable {
+/**
+ * For {@code judge problems push}: publishes a push on the compacted judge.problems topic (key: the
+ * problem id), acks=all.
+ */
+public final class ProblemAnnouncer implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
   private final String bootstrap;
 
-  Announcer(String bootstrap, String topic) {
+  public ProblemAnnouncer(String bootstrap, String topic) {
     this.bootstrap = bootstrap;
     this.topic = topic;
     Properties p = new Properties();
@@ -31,7 +34,7 @@ final class Announcer implements AutoCloseable {
   }
 
   /** Sends the announcement; returns once the broker has it. */
-  void announce(ProblemAnnouncement announcement) {
+  public void announce(ProblemAnnouncement announcement) {
     try {
       producer
           .send(new ProducerRecord<>(topic, announcement.problemId(), announcement.json()))
@@ -53,7 +56,7 @@ final class Announcer implements AutoCloseable {
     }
   }
 
-  String where() {
+  public String where() {
     return topic + " at " + bootstrap;
   }
 

@@ -1,0 +1,4 @@
+n=0
+while true; do
+  n=$((n + 1))
+done

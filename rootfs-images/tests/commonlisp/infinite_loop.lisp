@@ -1,0 +1,2 @@
+(defvar *n* 0)
+(loop (incf *n*))

@@ -1,0 +1,2 @@
+(defun fail (x) (error "runtime error: ~a" x))
+(fail 1)

@@ -1,0 +1,9 @@
+class Program {
+  static volatile int n;
+
+  static void Main() {
+    for (;;) {
+      n++;
+    }
+  }
+}

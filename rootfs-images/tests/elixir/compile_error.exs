@@ -1,0 +1,4 @@
+defmodule Main do
+  def main( do
+  end
+end

@@ -1,0 +1,4 @@
+program broken
+  integer :: x
+  x = 'not a number'
+end program broken

@@ -1,0 +1,9 @@
+package main
+
+var n int64
+
+func main() {
+	for {
+		n++
+	}
+}

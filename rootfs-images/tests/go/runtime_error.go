@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	values := []int{1, 2, 3}
+	i := 10
+	fmt.Println(values[i])
+}

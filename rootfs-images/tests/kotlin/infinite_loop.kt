@@ -1,0 +1,7 @@
+@Volatile var n = 0L
+
+fun main() {
+    while (true) {
+        n++
+    }
+}

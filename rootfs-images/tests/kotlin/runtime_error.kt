@@ -1,0 +1,4 @@
+fun main() {
+    val values = intArrayOf(1, 2, 3)
+    println(values[10])
+}

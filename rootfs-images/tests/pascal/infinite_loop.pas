@@ -1,0 +1,8 @@
+program InfiniteLoop;
+var
+  n: qword;
+begin
+  n := 0;
+  while true do
+    n := n + 1;
+end.

@@ -1,0 +1,7 @@
+program RuntimeError;
+var
+  p: ^integer;
+begin
+  p := nil;
+  writeln(p^);
+end.

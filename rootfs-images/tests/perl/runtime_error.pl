@@ -1,0 +1,1 @@
+die "runtime error\n";

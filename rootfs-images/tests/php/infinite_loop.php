@@ -1,0 +1,5 @@
+<?php
+$n = 0;
+while (true) {
+  $n++;
+}

@@ -1,0 +1,5 @@
+<?php
+function fail(): int {
+  throw new RuntimeException("uncaught");
+}
+echo fail(), "\n";

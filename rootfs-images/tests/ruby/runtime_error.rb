@@ -1,0 +1,2 @@
+values = nil
+puts values.length

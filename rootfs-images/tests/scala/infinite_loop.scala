@@ -1,0 +1,7 @@
+object Main {
+  @volatile var n = 0L
+
+  def main(args: Array[String]): Unit = {
+    while (true) n += 1
+  }
+}

@@ -1,0 +1,4 @@
+(import (chezscheme))
+(let* ((a (read)) (b (read)))
+  (display (+ a b))
+  (newline))

@@ -1,0 +1,3 @@
+(import (chezscheme))
+(define (main)
+  (display "unbalanced")

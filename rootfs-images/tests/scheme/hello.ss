@@ -1,0 +1,3 @@
+(import (chezscheme))
+(display "Hello, World!")
+(newline)

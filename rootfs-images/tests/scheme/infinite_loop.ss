@@ -1,0 +1,3 @@
+(import (chezscheme))
+(let loop ((n 0))
+  (loop (+ n 1)))

@@ -1,0 +1,2 @@
+(import (chezscheme))
+(display (car '()))

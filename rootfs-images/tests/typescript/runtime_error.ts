@@ -1,0 +1,2 @@
+const values: number[] | null = JSON.parse("null");
+console.log(values!.length);

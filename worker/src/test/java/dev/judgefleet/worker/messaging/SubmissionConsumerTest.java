@@ -1,0 +1,295 @@
+package dev.judgefleet.worker.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.judgefleet.model.Phase;
+import dev.judgefleet.model.ProgressEvent;
+import dev.judgefleet.model.SubmissionPolicy;
+import dev.judgefleet.model.Verdict;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.VerdictReason;
+import dev.judgefleet.worker.judge.DerivedTimeLimits;
+import dev.judgefleet.worker.judge.JudgeOptions;
+import dev.judgefleet.worker.judge.JudgeResult;
+import dev.judgefleet.worker.judge.ProgressListener;
+import dev.judgefleet.worker.judge.SlotPool;
+import dev.judgefleet.worker.judge.SourceBundle;
+import dev.judgefleet.worker.judge.SubmissionJudge;
+import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.language.LanguageCatalog;
+import dev.judgefleet.worker.problem.ProblemHandle;
+import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.problem.ProblemSource;
+import dev.judgefleet.worker.problem.ProblemStore;
+import dev.judgefleet.worker.problem.ProblemsUnavailableException;
+import dev.judgefleet.worker.problem.TestCase;
+import dev.judgefleet.worker.service.JudgingService;
+import dev.judgefleet.worker.service.TimeLimits;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the consumer does with each record, without Kafka: a submission is acknowledged only after
+ * its verdict is; a record that is not a submission is dead-lettered (with an IE verdict when its
+ * id can be read); a draining or abandoned worker hands it back; a store outage parks it. The real
+ * broker is {@code KafkaWorkerIT}'s.
+ */
+class SubmissionConsumerTest {
+  private static final String VALID =
+      """
+      {"schemaVersion":1,"submissionId":"s1","problemId":"aplusb","language":"python3",
+       "source":"print(3)\\n"}""";
+
+  @TempDir Path tmp;
+
+  private final List<String> events = new ArrayList<>();
+  private final List<VerdictEvent> verdicts = new ArrayList<>();
+  private final List<String> deadLetters = new ArrayList<>();
+  private final List<Runnable> parked = new ArrayList<>();
+  private boolean draining;
+  private boolean abandoned;
+  private boolean storeDown;
+  private boolean verdictsFail;
+  private int judged;
+  private SlotPool slots;
+  private SubmissionConsumer consumer;
+
+  @BeforeEach
+  void wire() {
+    LanguageCatalog languages =
+        LanguageCatalog.fromRecipes(LanguageCatalog.recipesDirectory(Optional.empty()));
+    ProblemStore directory =
+        new ProblemStore(Path.of("..", "examples", "problems").toAbsolutePath(), Duration.ZERO);
+    ProblemSource problems =
+        new ProblemSource() {
+          @Override
+          public Optional<ProblemHandle> open(String id, Optional<String> version) {
+            if (storeDown) {
+              throw new ProblemsUnavailableException("store unreachable", null);
+            }
+            return directory.open(id, version);
+          }
+
+          @Override
+          public String where() {
+            return directory.where();
+          }
+        };
+    JudgingService service =
+        new JudgingService(
+            new AcceptingJudge(),
+            languages,
+            problems,
+            new TimeLimits(new DerivedTimeLimits(tmp), (p, slot) -> Duration.ofSeconds(1)),
+            "node-t",
+            "test",
+            0);
+    slots = new SlotPool(2);
+    WorkerRuntime.State state =
+        new WorkerRuntime.State(
+            null,
+            service,
+            slots,
+            new WorkerMetrics(new SimpleMeterRegistry(), slots::busy, slots.size()),
+            SubmissionPolicy.withDefaults(Set.of("python3", "c")),
+            "node-t",
+            problems,
+            Optional.empty());
+    consumer = new SubmissionConsumer();
+    consumer.runtime =
+        new WorkerRuntime() {
+          @Override
+          public State state() {
+            return state;
+          }
+        };
+    consumer.gate =
+        new ShutdownGate() {
+          @Override
+          public synchronized boolean admit() {
+            return !draining;
+          }
+
+          @Override
+          public synchronized void done() {}
+
+          @Override
+          public boolean abandoned() {
+            return abandoned;
+          }
+        };
+    consumer.storeWait =
+        new StoreWait() {
+          @Override
+          public synchronized void park(Runnable retry) {
+            events.add("parked");
+            parked.add(retry);
+          }
+        };
+    consumer.publisher =
+        new VerdictPublisher() {
+          @Override
+          public CompletionStage<Void> verdict(VerdictEvent event) {
+            events.add("verdict " + event.verdict());
+            SubmissionConsumerTest.this.verdicts.add(event);
+            return verdictsFail
+                ? CompletableFuture.failedFuture(new IllegalStateException("broker gone"))
+                : CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public void progress(ProgressEvent event) {
+            events.add("progress " + event.phase());
+          }
+
+          @Override
+          public CompletionStage<Void> deadLetter(
+              String key,
+              byte[] original,
+              String reason,
+              String topic,
+              int partition,
+              long offset) {
+            events.add("dead letter");
+            SubmissionConsumerTest.this.deadLetters.add(reason);
+            return CompletableFuture.completedFuture(null);
+          }
+        };
+    consumer.mapping = new SubmissionMapping();
+  }
+
+  private void deliver(String json) {
+    Message<byte[]> message =
+        Message.of(
+            json.getBytes(StandardCharsets.UTF_8),
+            () -> {
+              events.add("ack");
+              return CompletableFuture.completedFuture(null);
+            });
+    consumer.onSubmission(message).toCompletableFuture().join();
+  }
+
+  @Test
+  void aSubmissionIsAcknowledgedOnlyAfterItsVerdict() {
+    deliver(VALID);
+    assertEquals(
+        List.of("progress " + Phase.ACCEPTED, "progress " + Phase.DONE, "verdict AC", "ack"),
+        events);
+    assertEquals("s1", verdicts.get(0).submissionId());
+    assertEquals(1, judged);
+    assertEquals(0, slots.busy(), "the slot is given back");
+  }
+
+  @Test
+  void malformedJsonIsDeadLetteredAndAcknowledgedWithoutAVerdict() {
+    deliver("{\"schemaVersion\":1,");
+    assertEquals(List.of("dead letter", "ack"), events);
+    assertEquals(0, judged);
+  }
+
+  @Test
+  void anInvalidSubmissionWithAReadableIdAlsoGetsTheSubmittersIe() {
+    deliver(
+        """
+        {"schemaVersion":1,"submissionId":"bad1","problemId":"aplusb","language":"cobol",
+         "source":"x"}""");
+    assertEquals(List.of("dead letter", "verdict IE", "ack"), events);
+    assertEquals(VerdictReason.INVALID_SUBMISSION, verdicts.get(0).reason());
+    assertTrue(deadLetters.get(0).contains("cobol"), deadLetters.get(0));
+    assertEquals(0, judged);
+  }
+
+  @Test
+  void aDrainingWorkerHandsTheSubmissionBackUntouched() {
+    draining = true;
+    deliver(VALID);
+    assertEquals(List.of(), events);
+    assertEquals(0, judged);
+  }
+
+  @Test
+  void aJudgingAbandonedAtShutdownPublishesNothingAndIsNotAcknowledged() {
+    abandoned = true;
+    deliver(VALID);
+    assertFalse(events.contains("ack"), events.toString());
+    assertTrue(verdicts.isEmpty());
+    assertEquals(1, judged);
+  }
+
+  @Test
+  void aStoreOutageParksTheSubmissionUntilTheStoreAnswers() {
+    storeDown = true;
+    deliver(VALID);
+    assertEquals(List.of("progress " + Phase.ACCEPTED, "parked"), events);
+    assertEquals(0, slots.busy(), "a parked submission holds no slot");
+    storeDown = false;
+    events.clear();
+    parked.get(0).run();
+    assertEquals(
+        List.of("progress " + Phase.ACCEPTED, "progress " + Phase.DONE, "verdict AC", "ack"),
+        events);
+  }
+
+  @Test
+  void aVerdictTheBrokerRefusedLeavesTheSubmissionUncommitted() {
+    verdictsFail = true;
+    deliver(VALID);
+    assertTrue(events.contains("verdict AC"));
+    assertFalse(events.contains("ack"), events.toString());
+  }
+
+  /** Runs nothing and accepts, counting the judgings. */
+  private final class AcceptingJudge implements SubmissionJudge {
+    @Override
+    public void prepare(ProblemPackage problem, int slot) {}
+
+    @Override
+    public JudgeResult judge(
+        ProblemPackage problem,
+        Language language,
+        SourceBundle source,
+        Duration timeLimit,
+        List<TestCase> tests,
+        JudgeOptions options,
+        ProgressListener progress) {
+      judged++;
+      return new JudgeResult(
+          Verdict.AC,
+          "",
+          null,
+          List.of(),
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          List.of(),
+          java.util.Map.of(),
+          timeLimit,
+          problem.contentVersion(),
+          Duration.ZERO);
+    }
+
+    @Override
+    public JudgeResult judgeAnswers(
+        ProblemPackage problem,
+        SourceBundle answers,
+        List<TestCase> tests,
+        JudgeOptions options,
+        ProgressListener progress) {
+      return judge(problem, null, answers, Duration.ZERO, tests, options, progress);
+    }
+  }
+}
