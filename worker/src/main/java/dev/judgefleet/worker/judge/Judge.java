@@ -83,6 +83,7 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
               + problem.limits().codeBytes(),
           null);
     }
+    source = IncludedSources.apply(problem, language, source);
     ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(language, source);
     Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source, layout);
     if (unbuildable.isPresent()) {
@@ -122,22 +123,94 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
                 problem.type().multiPass(),
                 problem.limits().validationPasses(),
                 passInputs);
-        List<TestGroup> order =
-            tests != null
-                ? List.of(inlineGroup(tests))
-                : List.of(problem.sample(), problem.secret());
-        int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
-        TestWalk walk =
-            new TestWalk(
-                execution::run, progress, total, options.runAllTests(), problem.type().scoring());
-        for (TestGroup group : order) {
-          if (!walk.group(group)) {
-            break;
-          }
-        }
-        return run.result(walk.outcomes(), program);
+        return run.result(walk(problem, tests, execution, options, progress), program);
       }
     }
+  }
+
+  /**
+   * Judges the answers of a submit-answer problem (2025-09 {@code submit-answer}): nothing is
+   * compiled or run, each test's answer file (see {@link AnswerFiles}) is checked as the output.
+   *
+   * @param tests the tests to check, or null for the package's own (samples, then secret)
+   */
+  public JudgeResult judgeAnswers(
+      ProblemPackage problem,
+      SourceBundle answers,
+      List<TestCase> tests,
+      JudgeOptions options,
+      ProgressListener progress) {
+    long start = System.nanoTime();
+    Run run = new Run(problem, Duration.ZERO, start);
+    if (answers.totalBytes() > problem.limits().codeBytes()) {
+      return run.finish(
+          Verdict.CE,
+          "the answers are "
+              + answers.totalBytes()
+              + " bytes, over the limit of "
+              + problem.limits().codeBytes(),
+          null);
+    }
+    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-answers-")) {
+      OutputChecker checker;
+      try {
+        checker =
+            problem.validation().custom()
+                ? new ValidatorRunner(
+                    engine, problem, validators.get(problem, options.slot()), options.slot())
+                : new DefaultChecker();
+      } catch (ValidatorBuildException e) {
+        return run.finish(Verdict.IE, e.getMessage(), null);
+      }
+      try (checker) {
+        TestExecution execution =
+            new TestExecution(
+                checker, new AnswerFiles(answers, checker, scratch.path()), false, 1, null);
+        return run.result(walk(problem, tests, execution, options, progress), null);
+      }
+    }
+  }
+
+  /**
+   * What running the tests came to: every outcome, and for a legacy package the grade of the whole
+   * and of every group.
+   */
+  private record Walked(
+      Map<String, TestOutcome> outcomes,
+      Optional<LegacyGrader.Graded> legacy,
+      List<ScoreAggregator.GroupResult> groups,
+      Map<String, Double> testScores) {}
+
+  /**
+   * Runs the tests in judging order, as far as the problem's kind says to go: a legacy package's as
+   * its testdata.yaml files say ({@link LegacyGrader}), others by {@link TestWalk}.
+   */
+  private static Walked walk(
+      ProblemPackage problem,
+      List<TestCase> tests,
+      TestExecution execution,
+      JudgeOptions options,
+      ProgressListener progress) {
+    if (tests == null && problem.legacyGrading().isPresent()) {
+      int total = problem.allTests().size();
+      LegacyGrader grader =
+          new LegacyGrader(execution::run, progress, total, options.runAllTests());
+      LegacyGrader.Graded root =
+          grader.root(problem.legacyGrading().get(), problem.sample(), problem.secret());
+      return new Walked(grader.outcomes(), Optional.of(root), grader.groups(), grader.testScores());
+    }
+    List<TestGroup> order =
+        tests != null ? List.of(inlineGroup(tests)) : List.of(problem.sample(), problem.secret());
+    int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
+    TestWalk walk =
+        new TestWalk(
+            execution::run, progress, total, options.runAllTests(), problem.type().scoring());
+    for (TestGroup group : order) {
+      if (!walk.group(group)) {
+        break;
+      }
+    }
+    return new Walked(walk.outcomes(), Optional.empty(), List.of(), Map.of());
   }
 
   /** The state of one judging, and how it ends. */
@@ -176,7 +249,11 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
           Duration.ofNanos(System.nanoTime() - start));
     }
 
-    JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
+    JudgeResult result(Walked walked, CompiledProgram program) {
+      if (walked.legacy().isPresent()) {
+        return legacyResult(walked, program);
+      }
+      Map<String, TestOutcome> outcomes = walked.outcomes();
       List<TestOutcome> tests = new ArrayList<>(outcomes.values());
       Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
       Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
@@ -189,6 +266,32 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
       if (!scores.errors().isEmpty()) {
         return finish(Verdict.IE, String.join("\n", scores.errors()), program, tests, scores);
       }
+      return finish(verdict, message, program, tests, scores);
+    }
+
+    /** A legacy package's verdict and score: its root's grade (see {@link LegacyGrader}). */
+    private JudgeResult legacyResult(Walked walked, CompiledProgram program) {
+      List<TestOutcome> tests = new ArrayList<>(walked.outcomes().values());
+      LegacyGrader.Graded root = walked.legacy().orElseThrow();
+      Verdict verdict = root.verdict();
+      String message =
+          tests.stream()
+              .filter(t -> t.verdict() == verdict)
+              .findFirst()
+              .or(() -> tests.stream().filter(t -> !t.accepted()).findFirst())
+              .map(TestOutcome::checkerMessage)
+              .orElse("");
+      if (!problem.type().scoring()) {
+        // ICPC style: a testlib presentation error is a wrong answer.
+        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
+      }
+      ScoreAggregator.Scores scores =
+          new ScoreAggregator.Scores(
+              root.score(),
+              problem.secret().maxScore(),
+              walked.groups(),
+              walked.testScores(),
+              List.of());
       return finish(verdict, message, program, tests, scores);
     }
   }
