@@ -6,7 +6,6 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.sandbox.Redirect;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
-import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.WorkerPipes;
 import java.io.IOException;
@@ -21,9 +20,8 @@ import java.util.concurrent.ExecutorService;
  * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). Only
  * the submission's CPU time counts; a side that stops talking is ended by its own limits.
  *
- * <p>The verdict, in order of precedence (DESIGN §4): the validator failed → IE; the validator
- * exited first and rejected → WA; the submission was over time → TLE; the submission crashed (or
- * broke another limit) → its verdict; else the validator's 42/43.
+ * <p>The verdict follows the specification's precedence ({@link TestVerdict#interactive}); which
+ * side exited first is decided here.
  *
  * <p>"Exited first" is decided by cause, not by a race of clocks: the worker keeps its own copy of
  * the write end of the pipe into the validator until the submission's run is over, and only then
@@ -126,7 +124,10 @@ final class InteractiveExecution implements TestExecution.PassStep {
     CheckResult check = validator.interpret(validatorResult);
     boolean validatorFirst =
         validatorResult.exitedAtNanos() != 0 && validatorResult.exitedAtNanos() < endOfFile;
-    return new TestExecution.Pass(verdict(check, validatorFirst, submission), submission, check);
+    return new TestExecution.Pass(
+        TestVerdict.interactive(check.verdict(), validatorFirst, submission.status()),
+        submission,
+        check);
   }
 
   /**
@@ -148,22 +149,5 @@ final class InteractiveExecution implements TestExecution.PassStep {
     } catch (IOException e) {
       // The pipe went away under the drain: there is nothing left to protect.
     }
-  }
-
-  /** The precedence of DESIGN §4, given which side ended first. */
-  static Verdict verdict(CheckResult check, boolean validatorFirst, RunResult submission) {
-    if (check.verdict() == Verdict.IE) {
-      return Verdict.IE;
-    }
-    if (validatorFirst && check.verdict() == Verdict.WA) {
-      return Verdict.WA;
-    }
-    if (submission.status() == RunStatus.TLE) {
-      return Verdict.TLE;
-    }
-    if (submission.status() != RunStatus.OK) {
-      return RunVerdicts.of(submission.status());
-    }
-    return check.verdict();
   }
 }

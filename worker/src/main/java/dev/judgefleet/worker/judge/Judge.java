@@ -9,7 +9,6 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.problem.TestGroup;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunSpec;
-import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.nio.file.Path;
@@ -96,8 +95,10 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
       CompiledProgram program =
           ProgramBuilder.build(sandbox, language, source, layout, compileLimits(problem));
       if (!program.ok()) {
-        boolean judgeFault = program.compile().status() == RunStatus.IE;
-        return run.finish(judgeFault ? Verdict.IE : Verdict.CE, program.compilerOutput(), program);
+        return run.finish(
+            SubmissionVerdict.compileFailed(program.compile().status()),
+            program.compilerOutput(),
+            program);
       }
       OutputChecker checker;
       try {
@@ -250,49 +251,28 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
     }
 
     JudgeResult result(Walked walked, CompiledProgram program) {
-      if (walked.legacy().isPresent()) {
-        return legacyResult(walked, program);
-      }
-      Map<String, TestOutcome> outcomes = walked.outcomes();
-      List<TestOutcome> tests = new ArrayList<>(outcomes.values());
-      Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
-      Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
-      String message = failed.map(TestOutcome::checkerMessage).orElse("");
-      if (!problem.type().scoring()) {
-        // ICPC style: a testlib presentation error is a wrong answer.
-        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
-      }
-      ScoreAggregator.Scores scores = ScoreAggregator.aggregate(problem.secret(), outcomes);
-      if (!scores.errors().isEmpty()) {
-        return finish(Verdict.IE, String.join("\n", scores.errors()), program, tests, scores);
-      }
-      return finish(verdict, message, program, tests, scores);
-    }
-
-    /** A legacy package's verdict and score: its root's grade (see {@link LegacyGrader}). */
-    private JudgeResult legacyResult(Walked walked, CompiledProgram program) {
       List<TestOutcome> tests = new ArrayList<>(walked.outcomes().values());
-      LegacyGrader.Graded root = walked.legacy().orElseThrow();
-      Verdict verdict = root.verdict();
-      String message =
-          tests.stream()
-              .filter(t -> t.verdict() == verdict)
-              .findFirst()
-              .or(() -> tests.stream().filter(t -> !t.accepted()).findFirst())
-              .map(TestOutcome::checkerMessage)
-              .orElse("");
-      if (!problem.type().scoring()) {
-        // ICPC style: a testlib presentation error is a wrong answer.
-        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
+      boolean scoring = problem.type().scoring();
+      if (walked.legacy().isPresent()) {
+        LegacyGrader.Graded root = walked.legacy().get();
+        SubmissionVerdict.Decision decision =
+            SubmissionVerdict.ofLegacyGrade(root.verdict(), tests, scoring);
+        ScoreAggregator.Scores scores =
+            scoring
+                ? new ScoreAggregator.Scores(
+                    root.score(),
+                    problem.secret().maxScore(),
+                    walked.groups(),
+                    walked.testScores(),
+                    List.of())
+                : null;
+        return finish(decision.verdict(), decision.message(), program, tests, scores);
       }
       ScoreAggregator.Scores scores =
-          new ScoreAggregator.Scores(
-              root.score(),
-              problem.secret().maxScore(),
-              walked.groups(),
-              walked.testScores(),
-              List.of());
-      return finish(verdict, message, program, tests, scores);
+          scoring ? ScoreAggregator.aggregate(problem.secret(), walked.outcomes()) : null;
+      SubmissionVerdict.Decision decision =
+          SubmissionVerdict.ofTests(tests, scoring, scoring ? scores.errors() : List.of());
+      return finish(decision.verdict(), decision.message(), program, tests, scores);
     }
   }
 
