@@ -42,18 +42,9 @@ public final class DataGenerator implements AutoCloseable {
 
   private static final long MAX_FILE_BYTES = 512 * RunLimits.MIB;
 
-  /** The files of a case a generator may write, by extension (2025-09 "Test cases"). */
+  /** The files of a case a generator may write: the test case's, and its {@code .yaml}. */
   private static final List<String> EXTENSIONS =
-      List.of(
-          "in",
-          "ans",
-          "out",
-          "interaction",
-          "in.statement",
-          "ans.statement",
-          "in.download",
-          "ans.download",
-          "yaml");
+      Stream.concat(GenerationPlan.CASE_FILES.stream(), Stream.of("yaml")).toList();
 
   private final SandboxEngine engine;
   private final LanguageCatalog languages;
@@ -105,11 +96,11 @@ public final class DataGenerator implements AutoCloseable {
         }
       }
     }
-    plan.files().forEach((path, text) -> writeFile(data.resolve(path), text.getBytes(UTF8)));
+    plan.files()
+        .forEach(
+            (path, text) -> writeFile(data.resolve(path), text.getBytes(StandardCharsets.UTF_8)));
     return new Report(written, failures);
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   /** A case's files: literals, copies, the generator's output, and the answer. */
   private Map<String, byte[]> make(GenerationPlan plan, GenerationPlan.Case c) {
@@ -155,7 +146,7 @@ public final class DataGenerator implements AutoCloseable {
   /** BAPCtools ends a non-empty literal with a newline. */
   private static byte[] literal(String value) {
     String text = value.isEmpty() || value.endsWith("\n") ? value : value + "\n";
-    return text.getBytes(UTF8);
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] answer(GenerationPlan plan, GenerationPlan.Case c, byte[] input) {

@@ -102,11 +102,7 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
       }
       OutputChecker checker;
       try {
-        checker =
-            problem.validation().custom()
-                ? new ValidatorRunner(
-                    engine, problem, validators.get(problem, options.slot()), options.slot())
-                : new DefaultChecker();
+        checker = checker(problem, options.slot());
       } catch (ValidatorBuildException e) {
         return run.finish(Verdict.IE, e.getMessage(), program);
       }
@@ -155,11 +151,7 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
     try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-answers-")) {
       OutputChecker checker;
       try {
-        checker =
-            problem.validation().custom()
-                ? new ValidatorRunner(
-                    engine, problem, validators.get(problem, options.slot()), options.slot())
-                : new DefaultChecker();
+        checker = checker(problem, options.slot());
       } catch (ValidatorBuildException e) {
         return run.finish(Verdict.IE, e.getMessage(), null);
       }
@@ -274,6 +266,17 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
           SubmissionVerdict.ofTests(tests, scoring, scoring ? scores.errors() : List.of());
       return finish(decision.verdict(), decision.message(), program, tests, scores);
     }
+  }
+
+  /**
+   * The problem's own output validator, sandboxed for this slot, or the default one.
+   *
+   * @throws ValidatorBuildException if the problem's validator does not build
+   */
+  private OutputChecker checker(ProblemPackage problem, int slot) {
+    return problem.validation().custom()
+        ? new ValidatorRunner(engine, problem, validators.get(problem, slot), slot)
+        : new DefaultChecker();
   }
 
   /** The limits of one test: the problem's time and memory, output and a derived wall limit. */

@@ -35,6 +35,21 @@ public record GenerationPlan(
     List<Include> includes,
     List<String> warnings) {
 
+  /**
+   * The files of a test case, by extension (2025-09 "Test cases", and BAPCtools' own), in the order
+   * they are written.
+   */
+  public static final List<String> CASE_FILES =
+      List.of(
+          "in",
+          "ans",
+          "out",
+          "interaction",
+          "in.statement",
+          "ans.statement",
+          "in.download",
+          "ans.download");
+
   public GenerationPlan {
     generators = Map.copyOf(generators);
     cases = List.copyOf(cases);

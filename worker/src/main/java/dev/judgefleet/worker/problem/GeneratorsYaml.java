@@ -35,18 +35,6 @@ final class GeneratorsYaml {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9_.-]*");
   private static final Pattern RANGE = Pattern.compile("(-?[0-9]+)\\.\\.=(-?[0-9]+)");
 
-  /** Files a case may give by extension (2025-09 "Test cases", and BAPCtools' own). */
-  private static final Set<String> EXTENSIONS =
-      Set.of(
-          "in",
-          "ans",
-          "out",
-          "interaction",
-          "in.statement",
-          "ans.statement",
-          "in.download",
-          "ans.download");
-
   private static final Set<String> CASE_KEYS =
       Set.of("generate", "copy", "count", "solution", "random_salt", "retries", "match", "yaml");
 
@@ -260,7 +248,7 @@ final class GeneratorsYaml {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       JsonNode v = e.getValue();
-      if (EXTENSIONS.contains(k)) {
+      if (GenerationPlan.CASE_FILES.contains(k)) {
         if (v.isObject() && v.has("link")) {
           literals.put(k, "@link:" + v.get("link").asText());
         } else if (v.isValueNode() && !v.isNull()) {
