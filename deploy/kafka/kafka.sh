@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A local single-node Kafka broker for judgefleet's local stack: one JVM that is both the
-# KRaft controller and the broker, run from a Maven-resolved classpath (pom.xml beside this
-# file), without Docker. See README.md beside this file.
+# A local Kafka broker for judgefleet's local stack: one JVM that is both a KRaft controller and
+# a broker, run from a Maven-resolved classpath (pom.xml beside this file), without Docker. Alone
+# by default; with --node-id, --voters and --cluster-id, one member of a cluster of such JVMs
+# (`judge up --brokers 3`). See README.md beside this file.
 #
-#   kafka.sh start  [--data DIR] [--port 9092] [--controller-port 9093]
-#   kafka.sh run    [--data DIR] [--port 9092] [--controller-port 9093]
+#   kafka.sh start  [--data DIR] [--port 9092] [--controller-port 9093] [CLUSTER]
+#   kafka.sh run    [--data DIR] [--port 9092] [--controller-port 9093] [CLUSTER]
 #   kafka.sh stop   [--data DIR]
-#   kafka.sh topics [--port 9092] NAME[:PARTITIONS[:CONFIG=VALUE,...]]...
+#   kafka.sh topics [--port 9092] [--replication-factor 1] NAME[:PARTITIONS[:CONFIG=VALUE,...]]...
+#   CLUSTER: --node-id N --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,... --cluster-id ID
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +19,8 @@ readonly LOG4J_CONFIG="$HERE/log4j2.properties"
 # Under the repository's git-ignored var/, shared by every data directory.
 readonly CLASSPATH_CACHE="$REPO/var/kafka-local.classpath"
 readonly HOST=127.0.0.1
-readonly READY_TIMEOUT_S=60
+# Several brokers starting at once on two cores take longer: KAFKA_READY_TIMEOUT_S.
+readonly READY_TIMEOUT_S="${KAFKA_READY_TIMEOUT_S:-60}"
 readonly STOP_TIMEOUT_S=30
 # A local broker holds a few topics of small JSON messages: 512 MiB is plenty, and the
 # default 1 GiB heap of Kafka's own scripts is a lot on a 2-core developer machine.
@@ -32,6 +35,11 @@ readonly TOOL_JVM_OPTS=(-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 data_dir="$REPO/var/kafka"
 port=9092
 controller_port=9093
+# Cluster membership: empty for a broker on its own.
+node_id=""
+voters=""
+cluster_id=""
+replication_factor=1
 topic_specs=()
 topic_config_args=()
 java=""
@@ -51,7 +59,7 @@ die() {
 # The usage text, shown on a bad command line.
 usage() {
   printf 'usage:\n' >&2
-  sed -n '6,9s/^#   /  /p' "${BASH_SOURCE[0]}" >&2
+  sed -n '7,11s/^#   /  /p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -136,9 +144,17 @@ running_port() {
   sed -n 's|^advertised.listeners=PLAINTEXT://[^:]*:\([0-9]*\)$|\1|p' "$data_dir/server.properties"
 }
 
-# Writes the single-node KRaft configuration. Rewritten on every start so that the ports
-# given on the command line are the ones used; the data in DIR/logs does not depend on them.
+# Writes the KRaft configuration. Rewritten on every start so that the ports given on the
+# command line are the ones used; the data in DIR/logs does not depend on them.
 write_config() {
+  if [[ -n "$voters" ]]; then
+    write_cluster_config
+  else
+    write_single_config
+  fi
+}
+
+write_single_config() {
   cat >"$data_dir/server.properties" <<EOF
 # Written by deploy/kafka/kafka.sh on every start: edits here are lost.
 # One JVM is both the KRaft controller (a single-voter quorum) and the broker.
@@ -160,6 +176,45 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
+$(common_config)
+EOF
+}
+
+# A cluster member: a static quorum of every member's controller (controller.quorum.voters), and
+# replication that survives one member down: 3 copies, a write needs 2.
+write_cluster_config() {
+  local members
+  members="$(tr ',' '\n' <<<"$voters" | grep -c .)"
+  local replicas=$((members < 3 ? members : 3))
+  local isr=$((replicas > 1 ? replicas - 1 : 1))
+  cat >"$data_dir/server.properties" <<EOF
+# Written by deploy/kafka/kafka.sh on every start: edits here are lost.
+# One JVM is both a KRaft controller (one voter of $members) and a broker.
+process.roles=broker,controller
+node.id=$node_id
+listeners=PLAINTEXT://$HOST:$port,CONTROLLER://$HOST:$controller_port
+advertised.listeners=PLAINTEXT://$HOST:$port
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+controller.quorum.voters=$voters
+log.dirs=$data_dir/logs
+
+# $replicas copies of everything; a write is acknowledged (acks=all) once $isr have it, so one
+# member may be down without stopping producers.
+default.replication.factor=$replicas
+min.insync.replicas=$isr
+offsets.topic.replication.factor=$replicas
+transaction.state.log.replication.factor=$replicas
+transaction.state.log.min.isr=$isr
+share.coordinator.state.topic.replication.factor=$replicas
+share.coordinator.state.topic.min.isr=$isr
+$(common_config)
+EOF
+}
+
+common_config() {
+  cat <<EOF
 
 # Topics are created on purpose (kafka.sh topics, the k8s KafkaTopic resources), never by a
 # typo in a producer; a group's first rebalance does not wait 3 s for more members.
@@ -176,20 +231,30 @@ format_storage_once() {
   if [[ -f "$data_dir/logs/meta.properties" ]]; then
     return 0
   fi
-  local cluster_id out
-  # A cluster ID is 16 random bytes in URL-safe base64 without padding, as Kafka's
-  # Uuid.randomUuid() makes it (and, like it, never starting with '-', which reads as an
-  # option); generated here to save a JVM start.
-  cluster_id="-"
-  while [[ "$cluster_id" == -* ]]; do
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
-  done
-  if ! out="$(run_tool kafka.tools.StorageTool format --standalone \
+  local out
+  # Cluster members share the ID they are given; a lone broker makes its own.
+  [[ -n "$cluster_id" ]] || cluster_id="$(new_cluster_id)"
+  # A static quorum (controller.quorum.voters) is formatted as it is; a lone broker's dynamic
+  # quorum needs --standalone.
+  local -a quorum=(--standalone)
+  [[ -z "$voters" ]] || quorum=()
+  if ! out="$(run_tool kafka.tools.StorageTool format "${quorum[@]}" \
     --cluster-id="$cluster_id" --config "$data_dir/server.properties" 2>&1)"; then
     printf '%s\n' "$out" >&2
     die "formatting $data_dir/logs failed (output above)"
   fi
   say "formatted $data_dir/logs (cluster id $cluster_id)"
+}
+
+# A cluster ID is 16 random bytes in URL-safe base64 without padding, as Kafka's
+# Uuid.randomUuid() makes it (and, like it, never starting with '-', which reads as an option);
+# generated here to save a JVM start.
+new_cluster_id() {
+  local id="-"
+  while [[ "$id" == -* ]]; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
+  printf '%s\n' "$id"
 }
 
 # Fails early with a clear message rather than letting the broker die on "Address already
@@ -378,9 +443,9 @@ cmd_topics() {
     split_topic_configs "$configs"
     run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$HOST:$port" \
       --create --if-not-exists --topic "$name" --partitions "${partitions:-1}" \
-      --replication-factor 1 "${topic_config_args[@]}" >/dev/null ||
+      --replication-factor "$replication_factor" "${topic_config_args[@]}" >/dev/null ||
       die "creating topic $name on $HOST:$port failed"
-    say "topic $name created (partitions ${partitions:-1}${configs:+, $configs})"
+    say "topic $name created (partitions ${partitions:-1}, replicas $replication_factor${configs:+, $configs})"
   done
 }
 
@@ -425,9 +490,31 @@ parse_options() {
       valid_port "$option" "$value"
       controller_port="$value"
       ;;
+    --node-id)
+      [[ "$value" =~ ^[1-9][0-9]{0,3}$ ]] || die "--node-id: not a node id: '$value'"
+      node_id="$value"
+      ;;
+    --voters)
+      [[ "$value" =~ ^[0-9]+@[A-Za-z0-9.-]+:[0-9]+(,[0-9]+@[A-Za-z0-9.-]+:[0-9]+)*$ ]] ||
+        die "--voters: expected ID@HOST:PORT[,ID@HOST:PORT...], got '$value'"
+      voters="$value"
+      ;;
+    --cluster-id)
+      [[ "$value" =~ ^[A-Za-z0-9_-]{22}$ ]] || die "--cluster-id: not a Kafka cluster id: '$value'"
+      cluster_id="$value"
+      ;;
+    --replication-factor)
+      [[ "$value" =~ ^[1-9]$ ]] || die "--replication-factor: expected 1..9, got '$value'"
+      replication_factor="$value"
+      ;;
     esac
   done
   [[ "$port" != "$controller_port" ]] || die "--port and --controller-port must differ"
+  if [[ -n "$node_id$voters$cluster_id" && (-z "$node_id" || -z "$voters" || -z "$cluster_id") ]]; then
+    die "a cluster member needs all of --node-id, --voters and --cluster-id"
+  fi
+  [[ -z "$voters" || ",$voters," == *",$node_id@$HOST:$controller_port,"* ]] ||
+    die "--voters must name this member as $node_id@$HOST:$controller_port"
   # server.properties is a Java properties file: a backslash would be read as an escape.
   [[ "$data_dir" != *\\* ]] || die "--data must not contain a backslash"
   # An absolute path: the PID check matches it against the broker's command line.
@@ -441,11 +528,11 @@ main() {
   shift
   case "$command" in
   start)
-    parse_options "--data --port --controller-port" "$@"
+    parse_options "--data --port --controller-port --node-id --voters --cluster-id" "$@"
     cmd_start
     ;;
   run)
-    parse_options "--data --port --controller-port" "$@"
+    parse_options "--data --port --controller-port --node-id --voters --cluster-id" "$@"
     cmd_run
     ;;
   stop)
@@ -453,7 +540,7 @@ main() {
     cmd_stop
     ;;
   topics)
-    parse_options "--port SPEC" "$@"
+    parse_options "--port --replication-factor SPEC" "$@"
     cmd_topics
     ;;
   -h | --help | help) usage ;;

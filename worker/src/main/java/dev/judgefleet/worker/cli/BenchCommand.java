@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = {TimingBenchCommand.class},
     description = {
       "Measure the sandbox's overhead next to a plain posix_spawn.",
       "Figures: the per-run cost of /bin/true in a prepared sandbox, the cost of a fresh sandbox, and runs per second with 1 and N slots, each next to a plain posix_spawn of /bin/true measured in the same run. With --language or --rootfs, also the per-run cost and a fresh sandbox's in that root filesystem image next to the host's binds, measured alternately in the same run. --json prints them as one object (its fields are in the README)."

@@ -55,7 +55,7 @@ public final class CpuPinning {
   }
 
   /** The CPUs this process may run on, from {@code /proc/self/status}. */
-  static List<Integer> allowedHere() {
+  public static List<Integer> allowedHere() {
     for (String line :
         dev.judgefleet.worker.sandbox.linux.KernelFiles.read(
                 java.nio.file.Path.of("/proc/self/status"))

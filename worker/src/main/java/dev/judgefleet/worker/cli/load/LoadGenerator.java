@@ -1,0 +1,232 @@
+package dev.judgefleet.worker.cli.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.judgefleet.model.Submission;
+import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.model.WireJson;
+import dev.judgefleet.worker.cli.load.LoadReport.Mismatch;
+import dev.judgefleet.worker.messaging.ClientSession;
+import dev.judgefleet.worker.messaging.TopicMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Sends a workload through a running stack and collects every verdict: open-loop (Poisson arrivals
+ * at a rate, whatever the judges do) or closed-loop (a fixed number of submissions in flight).
+ */
+public final class LoadGenerator {
+  private static final long PROGRESS_NANOS = 250_000_000L;
+
+  /**
+   * What to run.
+   *
+   * @param ratePerSecond open loop at this mean rate, or null for the closed loop
+   * @param concurrency closed loop with this many in flight (ignored in the open loop)
+   * @param duration how long to send, warm-up included; null: until {@code count} are sent
+   * @param warmup the start whose submissions the figures leave out
+   * @param count stop after this many, or null for no limit
+   * @param seed the arrival and mix draws' seed
+   * @param drainTimeout how long to wait for the last verdicts once sending stopped
+   */
+  public record Settings(
+      Workload workload,
+      Double ratePerSecond,
+      int concurrency,
+      Duration duration,
+      Duration warmup,
+      Long count,
+      long seed,
+      String bootstrap,
+      String submissionsTopic,
+      String verdictsTopic,
+      List<String> metricsTargets,
+      Duration drainTimeout) {
+    public Settings {
+      Objects.requireNonNull(workload, "workload");
+      Objects.requireNonNull(warmup, "warmup");
+      Objects.requireNonNull(drainTimeout, "drainTimeout");
+      metricsTargets = List.copyOf(metricsTargets);
+      if (duration == null && count == null) {
+        throw new IllegalArgumentException("give a duration or a count");
+      }
+      if (ratePerSecond == null && concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+      }
+      if (duration != null && warmup.compareTo(duration) >= 0) {
+        throw new IllegalArgumentException(
+            "the warm-up (" + warmup + ") must be shorter than the duration (" + duration + ")");
+      }
+    }
+
+    String mode() {
+      return ratePerSecond != null
+          ? String.format(Locale.ROOT, "open-loop Poisson %.2f/s", ratePerSecond)
+          : "closed-loop concurrency " + concurrency;
+    }
+  }
+
+  private record Pending(WorkloadItem item, long sentNanos) {}
+
+  private final Settings settings;
+  private final ObjectMapper mapper = WireJson.mapper();
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+  private final Set<String> judged = new HashSet<>();
+  private final List<Outcome> outcomes = new ArrayList<>();
+  private long duplicates;
+  private long wrong;
+  private long start;
+
+  public LoadGenerator(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Runs the load and returns its figures; {@code progress} gets a one-line status a few times a
+   * second.
+   *
+   * @throws IllegalStateException when Kafka cannot be reached or refuses submissions
+   */
+  public LoadReport run(Consumer<String> progress) throws IOException {
+    Settings s = settings;
+    SplittableRandom random = new SplittableRandom(s.seed());
+    String runId = String.format(Locale.ROOT, "%08x", random.nextInt());
+    Instant startedAt = Instant.now();
+    long sent = 0;
+    try (ClientSession kafka =
+            new ClientSession(s.bootstrap(), s.submissionsTopic(), List.of(s.verdictsTopic()));
+        MetricsSampler sampler =
+            new MetricsSampler(s.metricsTargets(), s.submissionsTopic(), System.nanoTime())) {
+      start = System.nanoTime();
+      long sendEnd = s.duration() == null ? Long.MAX_VALUE : start + s.duration().toNanos();
+      PoissonArrivals arrivals =
+          s.ratePerSecond() == null ? null : new PoissonArrivals(s.ratePerSecond(), random);
+      long nextArrival = arrivals == null ? 0 : start + arrivals.nextNanos();
+      long nextProgress = start;
+      while (true) {
+        long now = System.nanoTime();
+        if (now >= sendEnd || (s.count() != null && sent >= s.count())) {
+          break;
+        }
+        if (now >= nextProgress) {
+          progress.accept(status(sent, now));
+          nextProgress = now + PROGRESS_NANOS;
+        }
+        boolean due = arrivals != null ? now >= nextArrival : pending.size() < s.concurrency();
+        if (due) {
+          send(kafka, runId + "-" + sent, s.workload().pick(random));
+          sent++;
+          if (arrivals != null) {
+            nextArrival = start + arrivals.nextNanos();
+          }
+          continue;
+        }
+        long waitNanos = arrivals != null ? Math.min(nextArrival, sendEnd) - now : sendEnd - now;
+        drain(kafka, Duration.ofNanos(Math.max(1_000_000L, Math.min(waitNanos, 50_000_000L))));
+      }
+      long sendingNanos = System.nanoTime() - start;
+      kafka.flush();
+      long deadline = System.nanoTime() + s.drainTimeout().toNanos();
+      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        drain(kafka, Duration.ofMillis(200));
+        progress.accept(status(sent, System.nanoTime()));
+      }
+      // A moment for duplicates of the last verdicts (a redelivery after a rebalance).
+      drain(kafka, Duration.ofMillis(500));
+      List<Mismatch> missing = new ArrayList<>();
+      pending.forEach(
+          (id, p) ->
+              missing.add(
+                  new Mismatch(id, p.item().name(), p.item().expected().name(), null, null)));
+      return LoadFigures.of(
+          new LoadFigures.Run(
+              startedAt.toString(),
+              s.bootstrap(),
+              s.mode(),
+              sendingNanos,
+              Math.min(s.warmup().toNanos(), sendingNanos),
+              sent,
+              duplicates,
+              outcomes,
+              missing,
+              sampler.samples()));
+    }
+  }
+
+  private String status(long sent, long now) {
+    return String.format(
+        Locale.ROOT,
+        "%.0f s  sent %d  verdicts %d  in flight %d  wrong %d%s",
+        (now - start) / 1e9,
+        sent,
+        outcomes.size(),
+        pending.size(),
+        wrong,
+        now - start < settings.warmup().toNanos() ? "  (warm-up)" : "");
+  }
+
+  private void send(ClientSession kafka, String suffix, WorkloadItem item) throws IOException {
+    String id = "load-" + suffix;
+    Submission submission =
+        new Submission(
+            Submission.SCHEMA_VERSION,
+            id,
+            item.problemId(),
+            null,
+            item.language(),
+            item.source(),
+            null,
+            null,
+            item.tests(),
+            Submission.FIRST_ATTEMPT,
+            Instant.now(),
+            null);
+    byte[] bytes = mapper.writeValueAsBytes(submission);
+    pending.put(id, new Pending(item, System.nanoTime() - start));
+    kafka.submitAsync(id, bytes);
+  }
+
+  private void drain(ClientSession kafka, Duration wait) throws IOException {
+    for (TopicMessage message : kafka.poll(wait)) {
+      String id = message.key();
+      if (id == null) {
+        continue;
+      }
+      Pending p = pending.remove(id);
+      if (p == null) {
+        if (judged.contains(id)) {
+          duplicates++;
+        }
+        continue;
+      }
+      long received = System.nanoTime() - start;
+      VerdictEvent v = mapper.readValue(message.value(), VerdictEvent.class);
+      String node = v.judgedBy() == null ? "?" : v.judgedBy().node();
+      Outcome o =
+          new Outcome(
+              id,
+              p.item().name(),
+              p.item().expected(),
+              v.verdict(),
+              node,
+              p.sentNanos(),
+              received,
+              v.judgeMs());
+      if (!o.asExpected()) {
+        wrong++;
+      }
+      outcomes.add(o);
+      judged.add(id);
+    }
+  }
+}
