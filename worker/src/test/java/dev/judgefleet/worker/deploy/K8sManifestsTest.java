@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.judgefleet.worker.WorkerConfig;
+import dev.judgefleet.worker.image.WorkerImageRecipe;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -109,9 +110,17 @@ class K8sManifestsTest {
     for (Container c : pod.getInitContainers()) {
       assertEquals(worker.getImage(), c.getImage(), "init container runs another image");
     }
-    assertTrue(
-        worker.getImage().contains("judgefleet/worker"),
-        "image " + worker.getImage() + " is not the worker image");
+    String repository =
+        WorkerImageRecipe.read(Path.of("..", "deploy", "image", "worker-image.yaml")).repository();
+    if (overlay.endsWith("dev")) {
+      // dev loads the archive bin/judge image build wrote, under the name it gave the image.
+      assertEquals(repository + ":" + WorkerImageRecipe.DEFAULT_TAG, worker.getImage());
+    } else {
+      // production pulls the same repository from a registry.
+      assertTrue(
+          worker.getImage().matches("[a-z0-9.:-]+/" + repository + "[:@].+"),
+          "image " + worker.getImage() + " is not a registry's " + repository);
+    }
   }
 
   @ParameterizedTest
