@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
       RunCommand.class,
       JudgeProblemCommand.class,
       VerifyCommand.class,
+      GenerateCommand.class,
       LanguagesCommand.class,
       BenchCommand.class,
       UpCommand.class,

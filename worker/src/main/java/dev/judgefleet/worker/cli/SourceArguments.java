@@ -50,7 +50,8 @@ final class SourceArguments {
     for (Path path : paths.subList(1, paths.size())) {
       others.put(path.getFileName().toString(), Files.readAllBytes(path));
     }
-    return new SourceBundle(Files.readAllBytes(paths.get(0)), others);
+    return new SourceBundle(Files.readAllBytes(paths.get(0)), others)
+        .named(paths.get(0).getFileName().toString());
   }
 
   /** The files as the wire carries them, the main one first. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +55,18 @@ public final class VerifyCommand implements Callable<Integer> {
     List<Verification.Row> rows = new ArrayList<>();
     List<String> broken = new ArrayList<>();
     LanguageCatalog catalog = config.catalog();
-    int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int parallel = jobs != null ? jobs : cores;
+    List<ProblemPackage> problems = new ArrayList<>();
+    Map<String, java.time.Duration> timeLimits = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      try {
+        problems.add(ProblemLoader.load(dir));
+      } catch (ProblemException e) {
+        broken.add(e.getMessage());
+        err.println("verify: " + e.getMessage());
+      }
+    }
     long programCpu;
     try (JudgingStack stack =
         JudgingStack.open(
@@ -64,75 +76,94 @@ public final class VerifyCommand implements Callable<Integer> {
       if (!json) {
         header(out);
       }
-      for (Path dir : dirs) {
-        ProblemPackage problem;
-        try {
-          problem = ProblemLoader.load(dir);
-        } catch (ProblemException e) {
-          broken.add(e.getMessage());
-          err.println("verify: " + e.getMessage());
-          continue;
-        }
-        AtomicInteger done = new AtomicInteger();
-        int total = problem.submissions().size();
-        progress.show(problem.id() + ": judging " + total + " submissions ...");
+      AtomicInteger done = new AtomicInteger();
+      int total = problems.stream().mapToInt(p -> p.submissions().size()).sum();
+      progress.show("judging " + total + " submissions of " + problems.size() + " packages ...");
+      List<CompletableFuture<Verification.Report>> reports =
+          verification.verifyAll(
+              problems,
+              row -> {
+                // Counting and drawing under one lock, so the count never goes back.
+                synchronized (progress) {
+                  progress.show(
+                      "["
+                          + done.incrementAndGet()
+                          + "/"
+                          + total
+                          + "] "
+                          + row.problem()
+                          + " "
+                          + row.submission());
+                }
+              });
+      for (int i = 0; i < problems.size(); i++) {
+        ProblemPackage problem = problems.get(i);
         Verification.Report report;
         try {
-          report =
-              verification.verify(
-                  problem,
-                  row -> {
-                    // Counting and drawing under one lock, so the count never goes back.
-                    synchronized (progress) {
-                      progress.show(
-                          problem.id()
-                              + " ["
-                              + done.incrementAndGet()
-                              + "/"
-                              + total
-                              + "] "
-                              + row.submission());
-                    }
-                  });
+          report = Verification.await(reports.get(i));
         } catch (IllegalStateException e) {
-          progress.clear();
+          synchronized (progress) {
+            progress.clear();
+          }
           broken.add(e.getMessage());
           err.println("verify: " + e.getMessage());
           continue;
         }
-        progress.clear();
         rows.addAll(report.rows());
+        timeLimits.put(problem.id(), report.timeLimit());
         if (!json) {
-          out.printf(
-              Locale.ROOT,
-              "# %s: time limit %.3f s (%s)%n",
-              problem.id(),
-              report.timeLimit().toNanos() / 1e9,
-              report.timeLimitSource());
-          report.rows().forEach(row -> print(out, row));
-          for (String warning : problem.warnings()) {
-            out.println("#   warning: " + warning);
+          synchronized (progress) {
+            progress.clear();
+            print(out, report);
           }
         }
       }
+      synchronized (progress) {
+        progress.clear();
+      }
       programCpu = stack.engine().totalRunCpuNanos();
     }
-    double wall = (System.nanoTime() - start) / 1e9;
+    long wallNanos = System.nanoTime() - start;
     if (json) {
-      JsonOutput.print(rows.stream().map(VerifyCommand::json).toList());
+      JsonOutput.print(rows.stream().map(row -> json(row, timeLimits.get(row.problem()))).toList());
     }
     boolean ok = broken.isEmpty() && rows.stream().allMatch(Verification.Row::ok);
     err.printf(
         Locale.ROOT,
-        "verify: %s: %d submissions in %d packages: %s%s; %.1f s wall, programs' CPU %.1f s%n",
+        "verify: %s: %d submissions in %d packages: %s%s; %s%n",
         ok ? "OK" : "FAILED",
         rows.size(),
-        dirs.size() - broken.size(),
+        problems.size(),
         Verification.count(rows),
         broken.isEmpty() ? "" : ", " + broken.size() + " broken packages",
-        wall,
-        programCpu / 1e9);
+        Throughput.of(wallNanos, programCpu, cores).summary());
     return ok ? 0 : 1;
+  }
+
+  private static void print(PrintStream out, Verification.Report report) {
+    ProblemPackage problem = report.problem();
+    if (problem.type().submitAnswer()) {
+      out.printf("# %s: %s%n", problem.id(), report.timeLimitSource());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "# %s: time limit %.3f s (%s)%n",
+          problem.id(),
+          report.timeLimit().toNanos() / 1e9,
+          report.timeLimitSource());
+    }
+    problem
+        .generators()
+        .ifPresent(
+            g ->
+                out.println(
+                    "#   test data generated by "
+                        + problem.root().relativize(g)
+                        + " (judge generate writes it)"));
+    report.rows().forEach(row -> print(out, row));
+    for (String warning : problem.warnings()) {
+      out.println("#   warning: " + warning);
+    }
   }
 
   private static void header(PrintStream out) {
@@ -144,7 +175,9 @@ public final class VerifyCommand implements Callable<Integer> {
   private static void print(PrintStream out, Verification.Row row) {
     String status =
         row.skipped()
-            ? "skipped (language not installed)"
+            ? row.language().equals("?")
+                ? "skipped (no language this judge knows)"
+                : "skipped (" + row.language() + " is not on this host)"
             : row.ok() ? "ok" : "MISMATCH: " + String.join("; ", row.failures());
     out.printf(
         Locale.ROOT,
@@ -158,7 +191,7 @@ public final class VerifyCommand implements Callable<Integer> {
         status);
   }
 
-  private static Map<String, Object> json(Verification.Row row) {
+  private static Map<String, Object> json(Verification.Row row, java.time.Duration timeLimit) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("problem", row.problem());
     m.put("submission", row.submission());
@@ -168,6 +201,7 @@ public final class VerifyCommand implements Callable<Integer> {
     m.put("ok", row.ok());
     m.put("skipped", row.skipped());
     m.put("maxTimeMs", row.maxTime().toMillis());
+    m.put("timeLimitMs", timeLimit == null ? null : timeLimit.toMillis());
     m.put("failures", row.failures());
     return m;
   }

@@ -89,6 +89,15 @@ public final class ExpectationCheck {
                   + e.scoreMax().orElse(null));
         }
       }
+      if (e.belowMaxScore()
+          && result.maxScore().isPresent()
+          && result.score().orElse(0) >= result.maxScore().getAsDouble() - 1e-6) {
+        failures.add(
+            e.source()
+                + ": score "
+                + ScoreText.of(result.score().orElse(0))
+                + " is the maximum, a partially accepted submission must score less");
+      }
       if (e.message().isPresent()
           && tests.stream().noneMatch(t -> t.checkerMessage().contains(e.message().get()))) {
         failures.add(e.source() + ": no judge message contains \"" + e.message().get() + "\"");
@@ -108,6 +117,9 @@ public final class ExpectationCheck {
         shown.addAll(e.required());
       } else if (!e.permitted().isEmpty() && e.testGlob().isEmpty()) {
         shown.addAll(e.permitted());
+      }
+      if (e.belowMaxScore()) {
+        score = " <max";
       }
       if (e.scoreMin().isPresent()) {
         score =

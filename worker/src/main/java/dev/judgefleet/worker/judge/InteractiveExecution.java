@@ -6,9 +6,10 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.sandbox.Redirect;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
-import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.WorkerPipes;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,14 +20,20 @@ import java.util.concurrent.ExecutorService;
  * sandbox, talk through two pipes (the validator's stdout is the submission's stdin and back). Only
  * the submission's CPU time counts; a side that stops talking is ended by its own limits.
  *
- * <p>The verdict, in order of precedence (DESIGN §4): the validator failed → IE; the validator
- * exited first and rejected → WA; the submission was over time → TLE; the submission crashed (or
- * broke another limit) → its verdict; else the validator's 42/43.
+ * <p>The verdict follows the specification's precedence ({@link TestVerdict#interactive}); which
+ * side exited first is decided here.
  *
  * <p>"Exited first" is decided by cause, not by a race of clocks: the worker keeps its own copy of
  * the write end of the pipe into the validator until the submission's run is over, and only then
  * lets the validator see end-of-file. A validator that exited before that moment cannot have been
  * reacting to the submission's exit, however close the two were.
+ *
+ * <p>Neither side can be killed by the other's exit (problemtools' interactive runner keeps the
+ * read ends for the same reason): the worker keeps a copy of both read ends, and once the side that
+ * was reading one of them has ended, it drains that pipe to its end ({@link PipeDrain}). A
+ * submission that writes after the validator accepted and exited is not killed by SIGPIPE into RE,
+ * nor blocked on a full pipe into TLE; a validator that writes to a submission that exited early is
+ * not killed into IE, and goes on to read end-of-file and give its verdict.
  */
 final class InteractiveExecution implements TestExecution.PassStep {
   private final Sandbox sandbox;
@@ -45,29 +52,44 @@ final class InteractiveExecution implements TestExecution.PassStep {
   @Override
   public TestExecution.Pass run(TestCase test, Path input, int pass) {
     int[] toSubmission = WorkerPipes.create();
-    int[] fromSubmission = WorkerPipes.create();
+    int[] fromSubmission;
+    try {
+      fromSubmission = WorkerPipes.create();
+    } catch (RuntimeException e) {
+      WorkerPipes.close(toSubmission[0]);
+      WorkerPipes.close(toSubmission[1]);
+      throw e;
+    }
     RunSpec validatorSpec =
         validator.interactiveSpec(
             test,
             input,
             pass,
-            new Redirect.Pipe(fromSubmission[0], "submission's output", true),
+            // Not handed over: drained once the validator is gone (see the class comment).
+            new Redirect.Pipe(fromSubmission[0], "submission's output", false),
             new Redirect.Pipe(toSubmission[1], "submission's input", true),
             program.limits().wallTime());
     RunSpec submissionSpec =
         program
             .withArgs(test.args())
-            .withStdin(new Redirect.Pipe(toSubmission[0], "validator's output", true))
+            // Not handed over: drained once the submission is gone.
+            .withStdin(new Redirect.Pipe(toSubmission[0], "validator's output", false))
             // Not handed over: the worker's copy holds the validator's end-of-file back.
             .withStdout(new Redirect.Pipe(fromSubmission[1], "validator's input", false));
     CompletableFuture<RunResult> validatorRun =
         CompletableFuture.supplyAsync(
             () -> {
-              // Handed-over descriptors are closed by the sandbox, even when it fails early.
-              RunResult r = validator.run(validatorSpec);
-              if (r.exitCode() == null || r.exitCode() != 42) {
-                // The verdict is decided: no need to let the submission run to its limit.
-                sandbox.requestKill();
+              RunResult r = null;
+              try {
+                // Handed-over descriptors are closed by the sandbox, even when it fails early.
+                r = validator.run(validatorSpec);
+              } finally {
+                if (r == null || r.exitCode() == null || r.exitCode() != 42) {
+                  // The verdict is decided: no need to let the submission run to its limit.
+                  sandbox.requestKill();
+                }
+                // Whatever the submission writes from now on goes nowhere, harmlessly.
+                drainThenClose(fromSubmission[0]);
               }
               return r;
             },
@@ -79,6 +101,8 @@ final class InteractiveExecution implements TestExecution.PassStep {
     } finally {
       endOfFile = System.nanoTime();
       WorkerPipes.close(fromSubmission[1]);
+      // Whatever the validator writes from now on goes nowhere; it reads end-of-file.
+      drainThenClose(toSubmission[0]);
     }
     RunResult validatorResult;
     try {
@@ -100,23 +124,30 @@ final class InteractiveExecution implements TestExecution.PassStep {
     CheckResult check = validator.interpret(validatorResult);
     boolean validatorFirst =
         validatorResult.exitedAtNanos() != 0 && validatorResult.exitedAtNanos() < endOfFile;
-    return new TestExecution.Pass(verdict(check, validatorFirst, submission), submission, check);
+    return new TestExecution.Pass(
+        TestVerdict.interactive(check.verdict(), validatorFirst, submission.status()),
+        submission,
+        check);
   }
 
-  /** The precedence of DESIGN §4, given which side ended first. */
-  static Verdict verdict(CheckResult check, boolean validatorFirst, RunResult submission) {
-    if (check.verdict() == Verdict.IE) {
-      return Verdict.IE;
+  /**
+   * Closes the worker's read end {@code fd} of a pipe whose reader has ended, after draining the
+   * pipe until its writers are gone. The descriptor is closed exactly once, whatever happens.
+   */
+  private void drainThenClose(int fd) {
+    InputStream drain;
+    try {
+      drain = PipeDrain.open(fd);
+    } catch (IOException e) {
+      // No drain: the writer may then die of SIGPIPE, which is what it did before draining existed.
+      WorkerPipes.close(fd);
+      return;
     }
-    if (validatorFirst && check.verdict() == Verdict.WA) {
-      return Verdict.WA;
+    WorkerPipes.close(fd);
+    try {
+      PipeDrain.discard(drain);
+    } catch (IOException e) {
+      // The pipe went away under the drain: there is nothing left to protect.
     }
-    if (submission.status() == RunStatus.TLE) {
-      return Verdict.TLE;
-    }
-    if (submission.status() != RunStatus.OK) {
-      return RunVerdicts.of(submission.status());
-    }
-    return check.verdict();
   }
 }

@@ -9,7 +9,6 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.problem.TestGroup;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunSpec;
-import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.nio.file.Path;
@@ -83,6 +82,7 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
               + problem.limits().codeBytes(),
           null);
     }
+    source = IncludedSources.apply(problem, language, source);
     ProgramBuilder.SourceLayout layout = ProgramBuilder.layout(language, source);
     Optional<String> unbuildable = ProgramBuilder.unbuildable(language, source, layout);
     if (unbuildable.isPresent()) {
@@ -95,16 +95,14 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
       CompiledProgram program =
           ProgramBuilder.build(sandbox, language, source, layout, compileLimits(problem));
       if (!program.ok()) {
-        boolean judgeFault = program.compile().status() == RunStatus.IE;
-        return run.finish(judgeFault ? Verdict.IE : Verdict.CE, program.compilerOutput(), program);
+        return run.finish(
+            SubmissionVerdict.compileFailed(program.compile().status()),
+            program.compilerOutput(),
+            program);
       }
       OutputChecker checker;
       try {
-        checker =
-            problem.validation().custom()
-                ? new ValidatorRunner(
-                    engine, problem, validators.get(problem, options.slot()), options.slot())
-                : new DefaultChecker();
+        checker = checker(problem, options.slot());
       } catch (ValidatorBuildException e) {
         return run.finish(Verdict.IE, e.getMessage(), program);
       }
@@ -122,22 +120,90 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
                 problem.type().multiPass(),
                 problem.limits().validationPasses(),
                 passInputs);
-        List<TestGroup> order =
-            tests != null
-                ? List.of(inlineGroup(tests))
-                : List.of(problem.sample(), problem.secret());
-        int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
-        TestWalk walk =
-            new TestWalk(
-                execution::run, progress, total, options.runAllTests(), problem.type().scoring());
-        for (TestGroup group : order) {
-          if (!walk.group(group)) {
-            break;
-          }
-        }
-        return run.result(walk.outcomes(), program);
+        return run.result(walk(problem, tests, execution, options, progress), program);
       }
     }
+  }
+
+  /**
+   * Judges the answers of a submit-answer problem (2025-09 {@code submit-answer}): nothing is
+   * compiled or run, each test's answer file (see {@link AnswerFiles}) is checked as the output.
+   *
+   * @param tests the tests to check, or null for the package's own (samples, then secret)
+   */
+  public JudgeResult judgeAnswers(
+      ProblemPackage problem,
+      SourceBundle answers,
+      List<TestCase> tests,
+      JudgeOptions options,
+      ProgressListener progress) {
+    long start = System.nanoTime();
+    Run run = new Run(problem, Duration.ZERO, start);
+    if (answers.totalBytes() > problem.limits().codeBytes()) {
+      return run.finish(
+          Verdict.CE,
+          "the answers are "
+              + answers.totalBytes()
+              + " bytes, over the limit of "
+              + problem.limits().codeBytes(),
+          null);
+    }
+    try (ScratchDirectory scratch = ScratchDirectory.create("judgefleet-answers-")) {
+      OutputChecker checker;
+      try {
+        checker = checker(problem, options.slot());
+      } catch (ValidatorBuildException e) {
+        return run.finish(Verdict.IE, e.getMessage(), null);
+      }
+      try (checker) {
+        TestExecution execution =
+            new TestExecution(
+                checker, new AnswerFiles(answers, checker, scratch.path()), false, 1, null);
+        return run.result(walk(problem, tests, execution, options, progress), null);
+      }
+    }
+  }
+
+  /**
+   * What running the tests came to: every outcome, and for a legacy package the grade of the whole
+   * and of every group.
+   */
+  private record Walked(
+      Map<String, TestOutcome> outcomes,
+      Optional<LegacyGrader.Graded> legacy,
+      List<ScoreAggregator.GroupResult> groups,
+      Map<String, Double> testScores) {}
+
+  /**
+   * Runs the tests in judging order, as far as the problem's kind says to go: a legacy package's as
+   * its testdata.yaml files say ({@link LegacyGrader}), others by {@link TestWalk}.
+   */
+  private static Walked walk(
+      ProblemPackage problem,
+      List<TestCase> tests,
+      TestExecution execution,
+      JudgeOptions options,
+      ProgressListener progress) {
+    if (tests == null && problem.legacyGrading().isPresent()) {
+      int total = problem.allTests().size();
+      LegacyGrader grader =
+          new LegacyGrader(execution::run, progress, total, options.runAllTests());
+      LegacyGrader.Graded root =
+          grader.root(problem.legacyGrading().get(), problem.sample(), problem.secret());
+      return new Walked(grader.outcomes(), Optional.of(root), grader.groups(), grader.testScores());
+    }
+    List<TestGroup> order =
+        tests != null ? List.of(inlineGroup(tests)) : List.of(problem.sample(), problem.secret());
+    int total = order.stream().mapToInt(g -> g.allTests().size()).sum();
+    TestWalk walk =
+        new TestWalk(
+            execution::run, progress, total, options.runAllTests(), problem.type().scoring());
+    for (TestGroup group : order) {
+      if (!walk.group(group)) {
+        break;
+      }
+    }
+    return new Walked(walk.outcomes(), Optional.empty(), List.of(), Map.of());
   }
 
   /** The state of one judging, and how it ends. */
@@ -176,21 +242,41 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
           Duration.ofNanos(System.nanoTime() - start));
     }
 
-    JudgeResult result(Map<String, TestOutcome> outcomes, CompiledProgram program) {
-      List<TestOutcome> tests = new ArrayList<>(outcomes.values());
-      Optional<TestOutcome> failed = tests.stream().filter(t -> !t.accepted()).findFirst();
-      Verdict verdict = failed.map(TestOutcome::verdict).orElse(Verdict.AC);
-      String message = failed.map(TestOutcome::checkerMessage).orElse("");
-      if (!problem.type().scoring()) {
-        // ICPC style: a testlib presentation error is a wrong answer.
-        return finish(verdict == Verdict.PE ? Verdict.WA : verdict, message, program, tests, null);
+    JudgeResult result(Walked walked, CompiledProgram program) {
+      List<TestOutcome> tests = new ArrayList<>(walked.outcomes().values());
+      boolean scoring = problem.type().scoring();
+      if (walked.legacy().isPresent()) {
+        LegacyGrader.Graded root = walked.legacy().get();
+        SubmissionVerdict.Decision decision =
+            SubmissionVerdict.ofLegacyGrade(root.verdict(), tests, scoring);
+        ScoreAggregator.Scores scores =
+            scoring
+                ? new ScoreAggregator.Scores(
+                    root.score(),
+                    problem.secret().maxScore(),
+                    walked.groups(),
+                    walked.testScores(),
+                    List.of())
+                : null;
+        return finish(decision.verdict(), decision.message(), program, tests, scores);
       }
-      ScoreAggregator.Scores scores = ScoreAggregator.aggregate(problem.secret(), outcomes);
-      if (!scores.errors().isEmpty()) {
-        return finish(Verdict.IE, String.join("\n", scores.errors()), program, tests, scores);
-      }
-      return finish(verdict, message, program, tests, scores);
+      ScoreAggregator.Scores scores =
+          scoring ? ScoreAggregator.aggregate(problem.secret(), walked.outcomes()) : null;
+      SubmissionVerdict.Decision decision =
+          SubmissionVerdict.ofTests(tests, scoring, scoring ? scores.errors() : List.of());
+      return finish(decision.verdict(), decision.message(), program, tests, scores);
     }
+  }
+
+  /**
+   * The problem's own output validator, sandboxed for this slot, or the default one.
+   *
+   * @throws ValidatorBuildException if the problem's validator does not build
+   */
+  private OutputChecker checker(ProblemPackage problem, int slot) {
+    return problem.validation().custom()
+        ? new ValidatorRunner(engine, problem, validators.get(problem, slot), slot)
+        : new DefaultChecker();
   }
 
   /** The limits of one test: the problem's time and memory, output and a derived wall limit. */

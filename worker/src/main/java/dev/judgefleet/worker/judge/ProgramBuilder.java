@@ -1,6 +1,7 @@
 package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.SourceFileNames;
+import dev.judgefleet.worker.language.EntryPoint;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.sandbox.MountLayer;
 import dev.judgefleet.worker.sandbox.RunLimits;
@@ -59,11 +60,25 @@ public final class ProgramBuilder {
    */
   public record SourceLayout(String mainName, String mainFile) {}
 
-  /** The layout of {@code source} in {@code language}. */
+  /**
+   * The layout of {@code source} in {@code language}: the main file goes under the language's name
+   * for it, or, when another file of the submission has that name and the main file has a name of
+   * its own in the language, under its own (a Python module {@code main.py} beside the entry point
+   * {@code ac.py}, a submission beside the problem's included driver {@code main.c}).
+   */
   public static SourceLayout layout(Language language, SourceBundle source) {
     String text = new String(source.main(), StandardCharsets.UTF_8);
     String main = language.entryPoint().mainName(text, language.defaultMain());
-    return new SourceLayout(main, Language.expand(language.sourceFile(), Map.of("main", main)));
+    String file = Language.expand(language.sourceFile(), Map.of("main", main));
+    Optional<String> own = source.mainFileName();
+    if (source.others().containsKey(file)
+        && own.isPresent()
+        && language.entryPoint() == EntryPoint.FIXED
+        && language.isSourceFile(own.get())
+        && !source.others().containsKey(own.get())) {
+      file = own.get();
+    }
+    return new SourceLayout(main, file);
   }
 
   /**

@@ -34,4 +34,17 @@ public interface SubmissionJudge {
       List<TestCase> tests,
       JudgeOptions options,
       ProgressListener progress);
+
+  /**
+   * Judges the answers of a submit-answer submission: each test's answer file is checked, nothing
+   * runs.
+   *
+   * @param tests the tests to check, or null for the package's own (samples, then secret)
+   */
+  JudgeResult judgeAnswers(
+      ProblemPackage problem,
+      SourceBundle answers,
+      List<TestCase> tests,
+      JudgeOptions options,
+      ProgressListener progress);
 }

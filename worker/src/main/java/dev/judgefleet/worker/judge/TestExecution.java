@@ -56,10 +56,10 @@ final class TestExecution {
     return (test, input, pass) -> {
       RunResult run = sandbox.run(program.withArgs(test.args()).withStdin(input));
       if (run.status() != RunStatus.OK) {
-        return new Pass(RunVerdicts.of(run.status()), run, null);
+        return new Pass(TestVerdict.batch(run.status(), null), run, null);
       }
       CheckResult check = checker.check(test, input, run.stdout().file(), pass);
-      return new Pass(check.verdict(), run, check);
+      return new Pass(TestVerdict.batch(run.status(), check.verdict()), run, check);
     };
   }
 

@@ -41,7 +41,11 @@ public final class ValidatorBuilder {
   public static ValidatorProgram build(
       SandboxEngine engine, LanguageCatalog languages, ProblemPackage problem, int slot) {
     Path program = problem.validation().validator().orElseThrow();
-    List<WorkFile> sources = sources(problem.validation());
+    // problem.yaml's constants are replaced in the validator's files (2025-09 "Constants").
+    List<WorkFile> sources =
+        sources(problem.validation()).stream()
+            .map(f -> new WorkFile(f.path(), problem.constants().apply(f.content()), f.mode()))
+            .toList();
     boolean testlib = sources.stream().anyMatch(ValidatorBuilder::isTestlib);
     ValidatorProgram.Protocol protocol =
         testlib ? ValidatorProgram.Protocol.TESTLIB : ValidatorProgram.Protocol.KATTIS;
@@ -72,10 +76,14 @@ public final class ValidatorBuilder {
       languageId = "python3";
       compile = List.of();
       run = List.of("/usr/bin/python3", "/box");
-    } else if (names.size() == 1 && names.get(0).endsWith(".py")) {
+    } else if (names.stream().filter(n -> n.endsWith(".py")).count() == 1) {
+      // Files in no language (a README, data) go along; they are not programs.
       languageId = "python3";
       compile = List.of();
-      run = List.of("/usr/bin/python3", "/box/" + names.get(0));
+      run =
+          List.of(
+              "/usr/bin/python3",
+              "/box/" + names.stream().filter(n -> n.endsWith(".py")).findFirst().orElseThrow());
     } else {
       throw new ValidatorBuildException(
           "problem "

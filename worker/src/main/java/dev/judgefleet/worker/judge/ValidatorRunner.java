@@ -131,20 +131,13 @@ public final class ValidatorRunner implements OutputChecker {
     }
     int code = result.exitCode();
     if (program.protocol() == ValidatorProgram.Protocol.TESTLIB) {
-      Verdict verdict =
-          switch (code) {
-            case 0 -> Verdict.AC;
-            case 1, 4, 8 -> Verdict.WA;
-            case 2 -> Verdict.PE;
-            case 7 -> Verdict.AC;
-            default -> Verdict.IE;
-          };
-      if (verdict == Verdict.IE) {
+      Optional<Verdict> verdict = TestVerdict.testlib(code);
+      if (verdict.isEmpty()) {
         return CheckResult.internalError(
             "checker failed (exit code " + code + "): " + Messages.cap(stderr));
       }
       return new CheckResult(
-          verdict,
+          verdict.get(),
           Messages.cap(stderr.strip()),
           "",
           code == 7 ? firstNumber(stderr) : OptionalDouble.empty(),
@@ -154,14 +147,15 @@ public final class ValidatorRunner implements OutputChecker {
     String judgeMessage = feedback("judgemessage.txt").orElse("");
     String teamMessage = feedback("teammessage.txt").orElse("");
     Optional<byte[]> nextPass = feedbackBytes("nextpass.in", limits.outputBytes());
-    if (code != 42 && code != 43) {
+    Optional<Verdict> verdict = TestVerdict.kattis(code);
+    if (verdict.isEmpty()) {
       return CheckResult.internalError(
           "output validator exited with code "
               + code
               + " (42 accepts, 43 rejects): "
               + Messages.cap(judgeMessage + stderr));
     }
-    if (code != 42 && nextPass.isPresent()) {
+    if (verdict.get() != Verdict.AC && nextPass.isPresent()) {
       return CheckResult.internalError("output validator wrote nextpass.in but did not accept");
     }
     if (nextPass.isPresent()) {
@@ -177,7 +171,7 @@ public final class ValidatorRunner implements OutputChecker {
           "output validator wrote both score.txt and score_multiplier.txt");
     }
     return new CheckResult(
-        code == 42 ? Verdict.AC : Verdict.WA,
+        verdict.get(),
         Messages.cap(judgeMessage),
         Messages.cap(teamMessage),
         score,

@@ -6,21 +6,28 @@ import dev.judgefleet.worker.problem.ProblemPackage;
 import dev.judgefleet.worker.problem.ReferenceSubmission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
- * Judges every reference submission of a package and compares each with what it must get. The time
+ * Judges every reference submission of packages and compares each with what it must get. The time
  * limit is the package's, or derived from the lower-bound submissions (whose runs under the
  * derivation cap are then reused). Submissions that must time out run at time_limit ×
- * time_limit_to_tle, as the format requires them to. Submissions run in parallel, one slot each.
+ * time_limit_to_tle, as the format requires them to.
+ *
+ * <p>All packages share one pool of {@code jobs} slots, and nothing waits on a package boundary: a
+ * package's lower-bound runs are queued at once, its other submissions as soon as its limit is
+ * known, so the slots stay busy while one package derives its limit and another is still judging.
+ * The tests of one submission still run one after another, as they would on a worker.
  */
 public final class Verification {
   private final Judge judge;
@@ -36,7 +43,8 @@ public final class Verification {
   /**
    * One row of the report.
    *
-   * @param language the language id, or "?" when none matched
+   * @param language the language id ({@code python2} for one this host lacks), {@code answer} for
+   *     the answers of a submit-answer problem, or "?" when nothing tells
    * @param expected the expectation in short ({@code WA}, {@code AC 30})
    * @param actual the verdict (and score) it got, or "" when skipped
    * @param failures what went against the expectation; empty when ok
@@ -61,116 +69,204 @@ public final class Verification {
   public record Report(
       ProblemPackage problem, Duration timeLimit, String timeLimitSource, List<Row> rows) {}
 
+  /** Verifies one package (its submissions in parallel). */
   public Report verify(ProblemPackage problem, Consumer<Row> progress) {
+    return await(verifyAll(List.of(problem), progress).get(0));
+  }
+
+  /**
+   * Verifies the packages together on one pool (see the class comment).
+   *
+   * @param progress told of every row as it is done, from the pool's threads
+   * @return one report per package, in the given order; a package whose time limit cannot be
+   *     derived completes exceptionally with {@link TimeLimitInference.DerivationFailed}
+   */
+  public List<CompletableFuture<Report>> verifyAll(
+      List<ProblemPackage> problems, Consumer<Row> progress) {
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     SlotPool slots = new SlotPool(jobs);
+    List<CompletableFuture<Report>> reports = new ArrayList<>();
+    for (ProblemPackage problem : problems) {
+      reports.add(new PackageRun(problem, pool, slots, progress).start());
+    }
+    CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new))
+        .whenComplete((done, failure) -> pool.shutdown());
+    return reports;
+  }
+
+  /** Waits for a report; a failure is rethrown as it was. */
+  public static Report await(CompletableFuture<Report> report) {
     try {
-      Duration timeLimit;
-      String source;
-      Map<String, JudgeResult> reuse;
+      return report.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** The verification of one package on the shared pool. */
+  private final class PackageRun {
+    private final ProblemPackage problem;
+    private final ExecutorService pool;
+    private final SlotPool slots;
+    private final Consumer<Row> progress;
+
+    PackageRun(
+        ProblemPackage problem, ExecutorService pool, SlotPool slots, Consumer<Row> progress) {
+      this.problem = problem;
+      this.pool = pool;
+      this.slots = slots;
+      this.progress = progress;
+    }
+
+    CompletableFuture<Report> start() {
+      if (problem.type().submitAnswer()) {
+        return rows(
+            Duration.ZERO, "submit-answer: the answers are checked, nothing runs", Map.of());
+      }
       if (problem.limits().timeLimit().isPresent()) {
-        timeLimit = problem.limits().timeLimit().get();
-        source = problem.limits().timeLimitSource();
-        reuse = Map.of();
-      } else {
-        // The lower-bound submissions run every test under the derivation cap, in parallel;
-        // their slowest run sets the limit, and their results stand (a limit at least twice
-        // their slowest run would not change them).
-        TimeLimitInference.Inferred inferred =
-            TimeLimitInference.infer(
-                judge, problem, languages, run -> pool.submit(() -> onSlot(slots, run)));
-        timeLimit = inferred.timeLimit();
-        source =
-            String.format(
-                Locale.ROOT,
-                "derived: slowest accepted run %.3f s x %s",
-                inferred.slowestNanos() / 1e9,
-                problem.limits().acToTimeLimit());
-        reuse = inferred.runs();
+        return rows(
+            problem.limits().timeLimit().get(), problem.limits().timeLimitSource(), Map.of());
       }
-      Duration limit = timeLimit;
-      List<Future<Row>> futures = new ArrayList<>();
+      // The lower-bound submissions run every test under the derivation cap; their slowest run
+      // sets the limit, and their results stand (a limit at least twice their slowest run would
+      // not change them).
+      Map<String, CompletableFuture<JudgeResult>> lower = new LinkedHashMap<>();
+      for (TimeLimitInference.LowerBound bound :
+          TimeLimitInference.lowerBounds(problem, languages)) {
+        lower.put(
+            bound.submission().name(),
+            onSlot(slot -> bound.judge(judge, problem, TimeLimitInference.CAP, slot)));
+      }
+      return CompletableFuture.allOf(lower.values().toArray(CompletableFuture[]::new))
+          .thenCompose(
+              done -> {
+                Map<String, JudgeResult> results = new LinkedHashMap<>();
+                lower.forEach((name, run) -> results.put(name, run.join()));
+                TimeLimitInference.Inferred inferred =
+                    TimeLimitInference.fromRuns(problem, results, TimeLimitInference.CAP);
+                String source =
+                    String.format(
+                        Locale.ROOT,
+                        "derived: slowest run %.3f s (%s) x %s",
+                        inferred.slowestNanos() / 1e9,
+                        inferred.slowestRun(),
+                        problem.limits().acToTimeLimit());
+                return rows(inferred.timeLimit(), source, results);
+              });
+    }
+
+    /** Every submission's row, those judged during the derivation reused. */
+    private CompletableFuture<Report> rows(
+        Duration timeLimit, String source, Map<String, JudgeResult> earlier) {
+      List<CompletableFuture<Row>> rows = new ArrayList<>();
       for (ReferenceSubmission submission : problem.submissions()) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  Row row =
-                      verifyOne(slots, problem, submission, limit, reuse.get(submission.name()));
-                  progress.accept(row);
-                  return row;
-                }));
+        CompletableFuture<Row> row = row(submission, timeLimit, earlier.get(submission.name()));
+        rows.add(row.thenApply(r -> tell(r)));
       }
-      List<Row> rows = new ArrayList<>();
-      for (Future<Row> f : futures) {
-        rows.add(Futures.await(f));
+      return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
+          .thenApply(
+              done ->
+                  new Report(
+                      problem,
+                      timeLimit,
+                      source,
+                      rows.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private Row tell(Row row) {
+      progress.accept(row);
+      return row;
+    }
+
+    private CompletableFuture<Row> row(
+        ReferenceSubmission submission, Duration timeLimit, JudgeResult earlier) {
+      String expected = ExpectationCheck.describe(submission);
+      if (problem.type().submitAnswer()) {
+        return onSlot(
+                slot ->
+                    judge.judgeAnswers(
+                        problem,
+                        ReferenceSources.answers(submission, problem.constants()),
+                        null,
+                        new JudgeOptions(false, slot),
+                        ProgressListener.NONE))
+            .thenApply(result -> judged(submission, "answer", expected, result));
       }
-      return new Report(problem, timeLimit, source, rows);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Runs {@code work} on a slot of the pool's, waiting for one to be free. */
-  private static <T> T onSlot(SlotPool slots, IntFunction<T> work) throws InterruptedException {
-    int slot = slots.take();
-    try {
-      return work.apply(slot);
-    } finally {
-      slots.give(slot);
-    }
-  }
-
-  private Row verifyOne(
-      SlotPool slots,
-      ProblemPackage problem,
-      ReferenceSubmission submission,
-      Duration timeLimit,
-      JudgeResult earlier)
-      throws InterruptedException {
-    String expected = ExpectationCheck.describe(submission);
-    Optional<Language> language = TimeLimitInference.languageOf(submission, languages);
-    if (language.isEmpty() || !languages.available(language.get())) {
-      return new Row(
-          problem.id(),
-          submission.name(),
-          language.map(Language::id).orElse("?"),
-          expected,
-          "",
-          List.of(),
-          true,
-          Duration.ZERO);
-    }
-    JudgeResult result = earlier;
-    if (result == null) {
+      ReferenceSources.Detected detected = ReferenceSources.languageOf(submission, languages);
+      if (!detected.available()) {
+        return CompletableFuture.completedFuture(
+            new Row(
+                problem.id(),
+                submission.name(),
+                detected.id(),
+                expected,
+                "",
+                List.of(),
+                true,
+                Duration.ZERO));
+      }
+      Language language = detected.language().get();
+      if (earlier != null) {
+        return CompletableFuture.completedFuture(
+            judged(submission, language.id(), expected, earlier));
+      }
       Duration limit =
           submission.timeLimitUse() == ReferenceSubmission.TimeLimitUse.UPPER
               ? CompiledProgram.scale(timeLimit, problem.limits().timeLimitToTle())
               : timeLimit;
-      result =
-          onSlot(
-              slots,
+      return onSlot(
               slot ->
                   judge.judge(
                       problem,
-                      language.get(),
-                      TimeLimitInference.read(submission, language.get()),
+                      language,
+                      ReferenceSources.read(submission, language, problem.constants()),
                       limit,
                       null,
                       new JudgeOptions(false, slot),
-                      ProgressListener.NONE));
+                      ProgressListener.NONE))
+          .thenApply(result -> judged(submission, language.id(), expected, result));
     }
-    String actual =
-        result.verdict().name()
-            + (result.score().isPresent() ? " " + ScoreText.of(result.score().getAsDouble()) : "");
-    return new Row(
-        problem.id(),
-        submission.name(),
-        language.get().id(),
-        expected,
-        actual,
-        ExpectationCheck.failures(submission, result),
-        false,
-        Duration.ofNanos(result.maxCpuNanos()));
+
+    private Row judged(
+        ReferenceSubmission submission, String language, String expected, JudgeResult result) {
+      String actual =
+          result.verdict().name()
+              + (result.score().isPresent()
+                  ? " " + ScoreText.of(result.score().getAsDouble())
+                  : "");
+      return new Row(
+          problem.id(),
+          submission.name(),
+          language,
+          expected,
+          actual,
+          ExpectationCheck.failures(submission, result),
+          false,
+          Duration.ofNanos(result.maxCpuNanos()));
+    }
+
+    /** Runs {@code work} on the pool, on a slot of its own. */
+    private <T> CompletableFuture<T> onSlot(IntFunction<T> work) {
+      Supplier<T> task =
+          () -> {
+            int slot;
+            try {
+              slot = slots.take();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException("interrupted", e);
+            }
+            try {
+              return work.apply(slot);
+            } finally {
+              slots.give(slot);
+            }
+          };
+      return CompletableFuture.supplyAsync(task, pool);
+    }
   }
 
   /** Counts for a summary line. */

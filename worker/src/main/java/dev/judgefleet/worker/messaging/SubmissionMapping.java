@@ -33,7 +33,9 @@ public class SubmissionMapping {
       for (SourceFile file : s.files().subList(1, s.files().size())) {
         others.put(file.name(), file.content().orElseThrow());
       }
-      source = new SourceBundle(s.files().get(0).content().orElseThrow(), others);
+      source =
+          new SourceBundle(s.files().get(0).content().orElseThrow(), others)
+              .named(s.files().get(0).name());
     }
     List<JudgeRequest.InlineTest> tests =
         s.tests() == null ? List.of() : s.tests().stream().map(SubmissionMapping::inline).toList();

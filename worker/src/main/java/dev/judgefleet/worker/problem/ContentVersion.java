@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A hash of every file judging depends on: problem.yaml, {@code data/}, the output validator, and
- * DOMjudge's time-limit files. Statements and reference submissions are left out: changing them
- * must not invalidate compiled validators or cached results.
+ * A hash of every file judging depends on: problem.yaml, {@code data/}, the output validator,
+ * {@code include/} and DOMjudge's time-limit files. Statements and reference submissions are left
+ * out: changing them must not invalidate compiled validators or cached results.
  *
  * <p>SHA-256 over each file's package path, its length and its bytes, in order of path; the length
  * keeps one file's end from passing for the next one's start. Files are streamed, never held whole.
@@ -29,7 +29,8 @@ final class ContentVersion {
           ExplicitTimeLimit.DOMJUDGE_INI,
           TestDataTree.DATA,
           OutputValidatorDir.CURRENT,
-          OutputValidatorDir.LEGACY);
+          OutputValidatorDir.LEGACY,
+          IncludeDir.INCLUDE);
 
   private ContentVersion() {}
 

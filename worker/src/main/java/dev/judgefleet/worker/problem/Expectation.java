@@ -22,6 +22,8 @@ import java.util.function.Predicate;
  * @param scoreMin the lowest allowed score (scoring problems), if any
  * @param scoreMax the highest allowed score, if any
  * @param message a substring some judgemessage.txt must contain, if any
+ * @param belowMaxScore the score must be below the problem's maximum (legacy {@code
+ *     partially_accepted}: "Overall score must not be max of range")
  */
 public record Expectation(
     String source,
@@ -31,12 +33,26 @@ public record Expectation(
     Set<String> finalVerdicts,
     Optional<Double> scoreMin,
     Optional<Double> scoreMax,
-    Optional<String> message) {
+    Optional<String> message,
+    boolean belowMaxScore) {
 
   public Expectation {
     permitted = Set.copyOf(permitted);
     required = Set.copyOf(required);
     finalVerdicts = Set.copyOf(finalVerdicts);
+  }
+
+  /** A rule without the legacy below-the-maximum condition. */
+  public Expectation(
+      String source,
+      String testGlob,
+      Set<String> permitted,
+      Set<String> required,
+      Set<String> finalVerdicts,
+      Optional<Double> scoreMin,
+      Optional<Double> scoreMax,
+      Optional<String> message) {
+    this(source, testGlob, permitted, required, finalVerdicts, scoreMin, scoreMax, message, false);
   }
 
   /**

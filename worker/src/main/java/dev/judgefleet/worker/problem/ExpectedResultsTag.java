@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * DOMjudge's {@code @EXPECTED_RESULTS@: CORRECT, TIMELIMIT} tag in a submission's source: on any
- * line, in any comment style, the tag in any case. The first tag in the submission's files (in path
- * order) counts; it becomes a rule on the final verdict.
+ * line, in any comment style, the tag in any case, the results in DOMjudge's hyphenated spelling
+ * ({@code WRONG-ANSWER}, {@code RUN-ERROR}) or with underscores. The first tag in the submission's
+ * files (in path order) counts; it becomes a rule on the final verdict.
  */
 final class ExpectedResultsTag {
   private static final Pattern TAG =
       Pattern.compile("@EXPECTED_RESULTS@[ \\t]*:?([^\\r\\n]*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_-]+");
 
-  /** DOMjudge's result names and our verdict codes. */
+  /** DOMjudge's result names (hyphens read as underscores) and our verdict codes. */
   static final Map<String, String> CODES =
       Map.of(
           "CORRECT", "AC",
@@ -60,7 +61,7 @@ final class ExpectedResultsTag {
       if (!WORD.matcher(token).matches()) {
         break;
       }
-      String code = CODES.get(token.toUpperCase(Locale.ROOT));
+      String code = CODES.get(token.toUpperCase(Locale.ROOT).replace('-', '_'));
       if (code == null) {
         report.warn(
             source.path() + ": @EXPECTED_RESULTS@: unknown result \"" + token + "\", ignored");

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * A glob of {@code submissions.yaml} (2025-09 "Glob patterns"), for submissions and for test cases
  * and groups: {@code *} matches within one path segment (never {@code /}), braces expand ({@code
- * {simple,complex}.py}, nested too); {@code **} and {@code [xyz]} are not supported, so they match
- * literally (a {@code **} behaves like {@code *}). A path is matched if it or one of its parent
- * directories matches.
+ * {simple,complex}.py}, nested too, spaces around an alternative trimmed as BAPCtools trims them);
+ * {@code **} and {@code [xyz]} are not supported, so they match literally (a {@code **} behaves
+ * like {@code *}). A path is matched if it or one of its parent directories matches; a trailing
+ * {@code /} changes nothing ({@code accepted/} is {@code accepted}).
  */
 public final class Glob {
   /** More alternatives than any real package needs; stops {@code {a,b}{a,b}...} blow-ups. */
@@ -31,7 +32,11 @@ public final class Glob {
    */
   public static Glob of(String pattern) {
     List<Pattern> compiled = new ArrayList<>();
-    for (String alternative : expandBraces(pattern)) {
+    String trimmed =
+        pattern.length() > 1 && pattern.endsWith("/")
+            ? pattern.substring(0, pattern.length() - 1)
+            : pattern;
+    for (String alternative : expandBraces(trimmed)) {
       compiled.add(toRegex(alternative));
     }
     return new Glob(pattern, List.copyOf(compiled));
@@ -104,7 +109,8 @@ public final class Glob {
     int start = open + 1;
     commas.add(close);
     for (int comma : commas) {
-      expand(prefix + pattern.substring(start, comma) + suffix, out);
+      // Spaces around an alternative are trimmed, as BAPCtools does: "{ 4 }" is "4".
+      expand(prefix + pattern.substring(start, comma).strip() + suffix, out);
       start = comma + 1;
     }
   }

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     (legacy: the upper end of {@code range})
  * @param requirePass {@code require_pass}
  * @param acceptScore legacy {@code accept_score}
+ * @param legacy legacy {@code testdata.yaml}'s grading keys
  */
 record GroupConfig(
     Optional<Path> file,
@@ -24,7 +25,8 @@ record GroupConfig(
     Optional<Aggregation> aggregation,
     Optional<Double> maxScore,
     List<String> requirePass,
-    Optional<Double> acceptScore) {
+    Optional<Double> acceptScore,
+    LegacyGroupKeys legacy) {
 
   static final GroupConfig NONE =
       new GroupConfig(
@@ -34,7 +36,8 @@ record GroupConfig(
           Optional.empty(),
           Optional.empty(),
           List.of(),
-          Optional.empty());
+          Optional.empty(),
+          LegacyGroupKeys.NONE);
 
   GroupConfig {
     args = args.map(List::copyOf);
@@ -45,16 +48,25 @@ record GroupConfig(
   /**
    * The settings in effect in a directory below this one whose own file says {@code own}.
    *
-   * <p>Legacy: the closest {@code testdata.yaml} applies whole ("If a test data group has no
-   * testdata.yaml file, the testdata.yaml in the closest ancestor group that has one will be
-   * used"). 2023-07+: {@code args} and {@code output_validator_args} are inherited key by key from
-   * the closest ancestor that sets them; the scoring keys belong to their own group only.
+   * <p>Legacy: every key is inherited from the nearest ancestor whose {@code testdata.yaml} sets it
+   * ("Properties specified in testdata.yaml are inherited transitively by descendant groups"), as
+   * problemtools does. 2023-07+: {@code args} and {@code output_validator_args} are inherited key
+   * by key from the closest ancestor that sets them; the scoring keys belong to their own group
+   * only.
    */
   GroupConfig below(Optional<GroupConfig> own, PackageFormat format) {
-    if (format == PackageFormat.LEGACY) {
-      return own.orElse(this);
-    }
     GroupConfig mine = own.orElse(NONE);
+    if (format == PackageFormat.LEGACY) {
+      return new GroupConfig(
+          mine.file.or(() -> file),
+          mine.args.or(() -> args),
+          mine.validatorArgs.or(() -> validatorArgs),
+          mine.aggregation.or(() -> aggregation),
+          mine.maxScore.or(() -> maxScore),
+          List.of(),
+          mine.acceptScore.or(() -> acceptScore),
+          legacy.below(mine.legacy));
+    }
     return new GroupConfig(
         mine.file,
         mine.args.or(() -> args),
@@ -62,7 +74,8 @@ record GroupConfig(
         mine.aggregation,
         mine.maxScore,
         mine.requirePass,
-        mine.acceptScore);
+        mine.acceptScore,
+        LegacyGroupKeys.NONE);
   }
 
   boolean setsScoring() {

@@ -42,13 +42,15 @@ final class GroupScoring {
       PackageFormat format,
       ProblemType type,
       GroupDraft sample,
-      GroupDraft secret) {
+      GroupDraft secret,
+      GroupConfig root) {
     GroupScoring scoring = new GroupScoring(files, format, type);
     collectGroupNames(sample, scoring.groupNames);
     collectGroupNames(secret, scoring.groupNames);
     return new TestData(
         scoring.finish(sample, Optional.empty(), true),
-        scoring.finish(secret, Optional.empty(), false));
+        scoring.finish(secret, Optional.empty(), false),
+        format == PackageFormat.LEGACY ? Optional.of(root.legacy().resolve()) : Optional.empty());
   }
 
   /**
@@ -82,10 +84,13 @@ final class GroupScoring {
         Aggregation.PASS_FAIL,
         OptionalDouble.empty(),
         List.of(),
-        acceptScore(draft));
+        acceptScore(draft),
+        format == PackageFormat.LEGACY
+            ? Optional.of(draft.effective().legacy().resolve())
+            : Optional.empty());
   }
 
-  /** Legacy: everything comes from the closest testdata.yaml, which {@code effective} holds. */
+  /** Legacy: everything comes from the testdata.yaml keys in effect, inherited key by key. */
   private TestGroup legacyScoring(GroupDraft draft) {
     List<TestGroup> groups = new ArrayList<>();
     for (GroupDraft child : draft.groups()) {
@@ -98,7 +103,8 @@ final class GroupScoring {
         draft.effective().aggregation().orElse(Aggregation.SUM),
         bounded(draft.effective().maxScore()),
         List.of(),
-        acceptScore(draft));
+        acceptScore(draft),
+        Optional.of(draft.effective().legacy().resolve()));
   }
 
   /** 2023-07+: the group's own test_group.yaml, else defaults by position. */

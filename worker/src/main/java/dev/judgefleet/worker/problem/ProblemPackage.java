@@ -2,6 +2,7 @@ package dev.judgefleet.worker.problem;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,12 @@ import java.util.Optional;
  * @param secret {@code data/secret}
  * @param submissions the reference submissions under {@code submissions/}
  * @param warnings things a problem setter should fix that do not stop judging
+ * @param includes the files {@code include/} adds to every submission
+ * @param generators {@code generators/generators.yaml} when the test data is generated (BAPCtools):
+ *     the data under {@code data/} is what {@code judge generate} last wrote
+ * @param legacyGrading how a legacy package grades sample and secret together ({@code
+ *     data/testdata.yaml}); empty for 2023-07 and later, whose groups are scored as the format says
+ * @param constants problem.yaml's {@code constants}, for the files they are replaced in
  */
 public record ProblemPackage(
     String id,
@@ -34,11 +41,52 @@ public record ProblemPackage(
     TestGroup sample,
     TestGroup secret,
     List<ReferenceSubmission> submissions,
-    List<String> warnings) {
+    List<String> warnings,
+    IncludedFiles includes,
+    Optional<Path> generators,
+    Optional<LegacyGrading> legacyGrading,
+    Constants constants) {
 
   public ProblemPackage {
     submissions = List.copyOf(submissions);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(includes, "includes");
+    Objects.requireNonNull(generators, "generators");
+    Objects.requireNonNull(legacyGrading, "legacyGrading");
+    Objects.requireNonNull(constants, "constants");
+  }
+
+  /** A package without included files, generators, legacy grading or constants. */
+  public ProblemPackage(
+      String id,
+      String name,
+      Path root,
+      String contentVersion,
+      PackageFormat format,
+      ProblemType type,
+      ProblemLimits limits,
+      OutputValidation validation,
+      TestGroup sample,
+      TestGroup secret,
+      List<ReferenceSubmission> submissions,
+      List<String> warnings) {
+    this(
+        id,
+        name,
+        root,
+        contentVersion,
+        format,
+        type,
+        limits,
+        validation,
+        sample,
+        secret,
+        submissions,
+        warnings,
+        IncludedFiles.NONE,
+        Optional.empty(),
+        Optional.empty(),
+        Constants.NONE);
   }
 
   /** The same package under other limits (a submission's overrides). */
@@ -55,7 +103,11 @@ public record ProblemPackage(
         sample,
         secret,
         submissions,
-        warnings);
+        warnings,
+        includes,
+        generators,
+        legacyGrading,
+        constants);
   }
 
   /** Every test in judging order: samples, then secret. */

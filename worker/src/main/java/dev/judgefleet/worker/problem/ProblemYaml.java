@@ -18,6 +18,7 @@ import java.util.Set;
  *     having {@code output_validator/} is what makes validation custom
  * @param validatorArgs legacy {@code validator_flags}, split on whitespace
  * @param limits the limits, system defaults filled in; the time limit only if problem.yaml sets it
+ * @param constants {@code constants} (2023-07 and 2025-09; legacy has none)
  */
 record ProblemYaml(
     PackageFormat format,
@@ -25,7 +26,8 @@ record ProblemYaml(
     ProblemType type,
     boolean legacyCustomValidation,
     List<String> validatorArgs,
-    ProblemLimits limits) {
+    ProblemLimits limits,
+    Constants constants) {
 
   static final String FILE = "problem.yaml";
 
@@ -84,7 +86,8 @@ record ProblemYaml(
           ProblemType.PASS_FAIL,
           false,
           List.of(),
-          LimitsYaml.read(Optional.empty(), PackageFormat.LEGACY, ProblemType.PASS_FAIL));
+          LimitsYaml.read(Optional.empty(), PackageFormat.LEGACY, ProblemType.PASS_FAIL),
+          Constants.NONE);
     }
     YamlMap yaml = YamlMap.read(files, entry.get());
     PackageFormat format = format(yaml);
@@ -97,7 +100,12 @@ record ProblemYaml(
         new ProblemType(
             declared.scoring() || validation.contains("score"),
             declared.interactive() || validation.contains("interactive"),
-            declared.multiPass() || validation.contains("multi-pass"));
+            declared.multiPass() || validation.contains("multi-pass"),
+            declared.submitAnswer());
+    if (type.submitAnswer() && (type.interactive() || type.multiPass())) {
+      throw yaml.error(
+          "validation", "an interactive or multi-pass problem cannot be submit-answer");
+    }
     if (validation.contains("score") && !declared.scoring()) {
       yaml.warnKey(
           "validation", "\"score\" on a problem whose type is not scoring; judged as scoring");
@@ -116,7 +124,13 @@ record ProblemYaml(
         legacy ? yaml.words("validator_flags").orElse(List.of()) : List.of();
     ProblemLimits limits = LimitsYaml.read(yaml.map("limits"), format, type);
     return new ProblemYaml(
-        format, name, type, validation.get(0).equals("custom"), validatorArgs, limits);
+        format,
+        name,
+        type,
+        validation.get(0).equals("custom"),
+        validatorArgs,
+        limits,
+        legacy ? Constants.NONE : ConstantsYaml.read(yaml));
   }
 
   private static PackageFormat format(YamlMap yaml) {
@@ -166,32 +180,47 @@ record ProblemYaml(
     return yaml.string("name").orElse(id);
   }
 
+  /**
+   * {@code type}: a string or a sequence of strings. A string may name several types separated by
+   * spaces ({@code pass-fail submit-answer}, {@code interactive multi-pass}), as the format's own
+   * examples and BAPCtools' templates write it.
+   */
   private static ProblemType type(YamlMap yaml) {
-    List<String> values = yaml.stringOrList("type").orElse(List.of("pass-fail"));
+    List<String> values = new ArrayList<>();
+    for (String value : yaml.stringOrList("type").orElse(List.of("pass-fail"))) {
+      values.addAll(YamlMap.splitWords(value));
+    }
     if (values.isEmpty()) {
-      throw yaml.error("type", "must not be an empty sequence");
+      throw yaml.error("type", "must not be empty");
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String value : values) {
       switch (value) {
-        case "pass-fail", "scoring", "multi-pass", "interactive" -> {
+        case "pass-fail", "scoring", "multi-pass", "interactive", "submit-answer" -> {
           if (!seen.add(value)) {
             yaml.warnKey("type", "\"" + value + "\" is given twice");
           }
         }
-        case "submit-answer" ->
-            throw yaml.error("type", "\"submit-answer\" is not supported by this judge");
         default ->
             throw yaml.error(
                 "type",
-                "must be pass-fail, scoring, multi-pass or interactive, got \"" + value + "\"");
+                "must be pass-fail, scoring, multi-pass, interactive or submit-answer, got \""
+                    + value
+                    + "\"");
       }
     }
     if (seen.contains("pass-fail") && seen.contains("scoring")) {
       throw yaml.error("type", "cannot be both pass-fail and scoring");
     }
+    if (seen.contains("submit-answer")
+        && (seen.contains("multi-pass") || seen.contains("interactive"))) {
+      throw yaml.error("type", "submit-answer cannot be multi-pass or interactive");
+    }
     return new ProblemType(
-        seen.contains("scoring"), seen.contains("interactive"), seen.contains("multi-pass"));
+        seen.contains("scoring"),
+        seen.contains("interactive"),
+        seen.contains("multi-pass"),
+        seen.contains("submit-answer"));
   }
 
   /** Legacy {@code validation}: {@code default}, or {@code custom} and some flags. */

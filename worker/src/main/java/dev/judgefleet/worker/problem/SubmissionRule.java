@@ -14,6 +14,7 @@ import java.util.Set;
  * @param useForTimeLimit {@code use_for_time_limit}: {@code lower}/{@code upper}, or {@link
  *     TimeLimitUse#NONE} for {@code false}; empty when not given (or {@code true}), so that the
  *     rule's verdicts decide
+ * @param belowMaxScore the score must be below the maximum (legacy {@code partially_accepted})
  */
 record SubmissionRule(
     String source,
@@ -24,7 +25,8 @@ record SubmissionRule(
     Optional<Double> scoreMin,
     Optional<Double> scoreMax,
     Optional<String> message,
-    Optional<TimeLimitUse> useForTimeLimit) {
+    Optional<TimeLimitUse> useForTimeLimit,
+    boolean belowMaxScore) {
 
   /** The verdict codes a rule may name: the format's four, and our MLE, OLE, PE and CE. */
   static final Set<String> VERDICTS = Set.of("AC", "WA", "TLE", "RTE", "MLE", "OLE", "PE", "CE");
@@ -45,7 +47,23 @@ record SubmissionRule(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
+  }
+
+  /** Legacy {@code partially_accepted}: accepted, with a score below the maximum. */
+  static SubmissionRule partiallyAccepted(String source) {
+    return new SubmissionRule(
+        source,
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        Set.of("AC"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(TimeLimitUse.NONE),
+        true);
   }
 
   static SubmissionRule finalVerdicts(String source, Set<String> verdicts) {
@@ -58,7 +76,8 @@ record SubmissionRule(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   SubmissionRule withUseForTimeLimit(TimeLimitUse use) {
@@ -71,7 +90,8 @@ record SubmissionRule(
         scoreMin,
         scoreMax,
         message,
-        Optional.of(use));
+        Optional.of(use),
+        belowMaxScore);
   }
 
   /** This rule with what {@code override} gives replacing its own values, under its source. */
@@ -85,7 +105,8 @@ record SubmissionRule(
         override.scoreMin.or(() -> scoreMin),
         override.scoreMax.or(() -> scoreMax),
         override.message.or(() -> message),
-        override.useForTimeLimit.or(() -> useForTimeLimit));
+        override.useForTimeLimit.or(() -> useForTimeLimit),
+        override.belowMaxScore || belowMaxScore);
   }
 
   /** Whether it asks anything of a submission (a rule may only set use_for_time_limit). */
@@ -94,7 +115,8 @@ record SubmissionRule(
         || required.isPresent()
         || !finalVerdicts.isEmpty()
         || scoreMin.isPresent()
-        || message.isPresent();
+        || message.isPresent()
+        || belowMaxScore;
   }
 
   Expectation expectation() {
@@ -106,19 +128,27 @@ record SubmissionRule(
         finalVerdicts,
         scoreMin,
         scoreMax,
-        message);
+        message,
+        belowMaxScore);
   }
 
   /**
-   * How the rule bounds the time limit by its verdicts alone (2025-09 "Timelimit inference"): a
-   * rule that requires exactly TLE gives an upper bound, one whose permitted verdicts exclude TLE a
-   * lower bound. A final verdict of exactly AC or exactly TLE (DOMjudge tags) says the same.
+   * How the rule bounds the time limit by its verdicts alone. 2023-07 and 2025-09 ("Timelimit
+   * inference"): a rule that requires exactly TLE gives an upper bound, one whose permitted
+   * verdicts exclude TLE a lower bound (so wrong_answer and run_time_error too). Legacy packages
+   * leave it to the tools, and problemtools derives the limit from the accepted submissions only:
+   * there only a rule that permits nothing but AC is a lower bound. A final verdict of exactly AC
+   * or exactly TLE (DOMjudge tags) says the same in every format.
+   *
+   * @param acceptedOnly whether only submissions that must be accepted bound the limit from below
    */
-  TimeLimitUse derivedTimeLimitUse() {
+  TimeLimitUse derivedTimeLimitUse(boolean acceptedOnly) {
     if (required.equals(Optional.of(Set.of("TLE")))) {
       return TimeLimitUse.UPPER;
     }
-    if (permitted.isPresent() && !permitted.get().isEmpty() && !permitted.get().contains("TLE")) {
+    if (acceptedOnly
+        ? permitted.equals(Optional.of(Set.of("AC")))
+        : permitted.isPresent() && !permitted.get().isEmpty() && !permitted.get().contains("TLE")) {
       return TimeLimitUse.LOWER;
     }
     if (permitted.isEmpty() && required.isEmpty()) {
@@ -137,8 +167,10 @@ record SubmissionRule(
    * lower} wins (upper first); else an explicit {@code false} on a rule for the whole submission
    * opts it out; else the verdicts of the rules without {@code false} decide, upper first, since
    * one TLE test proves the limit too low whatever the other rules say.
+   *
+   * @param acceptedOnly see {@link #derivedTimeLimitUse}
    */
-  static TimeLimitUse combine(List<SubmissionRule> rules) {
+  static TimeLimitUse combine(List<SubmissionRule> rules, boolean acceptedOnly) {
     boolean explicitUpper = false;
     boolean explicitLower = false;
     boolean optedOut = false;
@@ -152,7 +184,7 @@ record SubmissionRule(
           case NONE -> optedOut |= rule.testGlob.isEmpty();
         }
       } else {
-        TimeLimitUse derived = rule.derivedTimeLimitUse();
+        TimeLimitUse derived = rule.derivedTimeLimitUse(acceptedOnly);
         upper |= derived == TimeLimitUse.UPPER;
         lower |= derived == TimeLimitUse.LOWER;
       }

@@ -25,11 +25,17 @@ final class SubmissionRules {
   private final LoadReport report;
   private final List<SubmissionsYaml.Entry> entries;
   private final Set<SubmissionsYaml.Entry> used = new HashSet<>();
+  private final boolean acceptedOnly;
+  private final PackageFormat format;
 
-  private SubmissionRules(PackageFiles files, List<SubmissionsYaml.Entry> entries) {
+  private SubmissionRules(
+      PackageFiles files, List<SubmissionsYaml.Entry> entries, PackageFormat format) {
     this.files = files;
     this.report = files.report();
     this.entries = entries;
+    // problemtools derives a legacy package's limit from its accepted submissions only.
+    this.acceptedOnly = format == PackageFormat.LEGACY;
+    this.format = format;
   }
 
   /**
@@ -39,7 +45,7 @@ final class SubmissionRules {
    *     nothing
    */
   static List<ReferenceSubmission> read(
-      PackageFiles files, ProblemType type, Set<String> testNames) {
+      PackageFiles files, PackageFormat format, ProblemType type, Set<String> testNames) {
     Optional<PackageEntry> dir = files.find(SUBMISSIONS).filter(PackageEntry::directory);
     if (dir.isEmpty()) {
       files.report().warn(SUBMISSIONS + "/: missing, the package has no reference submissions");
@@ -53,7 +59,7 @@ final class SubmissionRules {
             .map(f -> SubmissionsYaml.read(YamlMap.read(files, f), type))
             .orElse(List.of());
     warnUnmatchedTestGlobs(files.report(), entries, testNames);
-    return new SubmissionRules(files, entries).read(dir.get(), folders);
+    return new SubmissionRules(files, entries, format).read(dir.get(), folders);
   }
 
   private List<ReferenceSubmission> read(PackageEntry dir, List<PackageEntry> folders) {
@@ -66,7 +72,9 @@ final class SubmissionRules {
         }
         continue;
       }
-      List<PackageEntry> programs = files.list(folder);
+      // BAPCtools' convention: a submission named *.disabled or *.template is not one.
+      List<PackageEntry> programs =
+          files.list(folder).stream().filter(p -> !SubmissionRules.disabled(p)).toList();
       boolean configured = false;
       for (SubmissionsYaml.Entry entry : entries) {
         for (PackageEntry program : programs) {
@@ -90,6 +98,10 @@ final class SubmissionRules {
       }
     }
     return submissions;
+  }
+
+  private static boolean disabled(PackageEntry program) {
+    return program.name().endsWith(".disabled") || program.name().endsWith(".template");
   }
 
   private Optional<ReferenceSubmission> submission(
@@ -146,12 +158,12 @@ final class SubmissionRules {
                 .filter(SubmissionRule::constrains)
                 .map(SubmissionRule::expectation)
                 .toList(),
-            SubmissionRule.combine(rules)));
+            SubmissionRule.combine(rules, acceptedOnly)));
   }
 
   /** The folder's default, overridden by the submissions.yaml key of the same name. */
   private List<SubmissionRule> folderRules(String folder) {
-    Optional<SubmissionRule> base = DefaultFolders.rule(folder);
+    Optional<SubmissionRule> base = DefaultFolders.rule(folder, format);
     if (base.isEmpty()) {
       return List.of();
     }

@@ -115,7 +115,8 @@ final class SubmissionsYaml {
         scoreMin,
         scoreMax,
         map.string("message"),
-        useForTimeLimit(map));
+        useForTimeLimit(map),
+        false);
   }
 
   private static Optional<Set<String>> verdicts(YamlMap map, String key) {

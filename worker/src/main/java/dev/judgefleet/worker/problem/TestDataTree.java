@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.problem;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,9 +16,9 @@ import java.util.Set;
  *
  * <p>Which directories are test data groups depends on the format: legacy allows groups at any
  * depth in {@code sample} and {@code secret}; 2023-07-draft allows them at any depth below {@code
- * secret}; 2025-09 only directly below {@code secret} ("The test data groups themselves can contain
- * directories, but not further groups"). The test cases in a directory that is not a group belong
- * to the group around it, named by their full path.
+ * secret}; 2025-09 only directly below {@code secret}, and only with a {@code test_group.yaml}
+ * ("The test data groups themselves can contain directories, but not further groups"). The test
+ * cases in a directory that is not a group belong to the group around it, named by their full path.
  */
 final class TestDataTree {
   static final String DATA = "data";
@@ -29,11 +30,20 @@ final class TestDataTree {
   private final PackageFormat format;
   private final ProblemType type;
   private final List<String> problemValidatorArgs;
+  private final boolean generators;
+  private final Constants constants;
   private int testCount;
 
   private TestDataTree(
-      PackageFiles files, PackageFormat format, ProblemType type, List<String> problemArgs) {
+      PackageFiles files,
+      PackageFormat format,
+      ProblemType type,
+      List<String> problemArgs,
+      boolean generators,
+      Constants constants) {
     this.files = files;
+    this.generators = generators;
+    this.constants = constants;
     this.report = files.report();
     this.format = format;
     this.type = type;
@@ -45,13 +55,18 @@ final class TestDataTree {
    *
    * @param problemValidatorArgs the problem-wide validator arguments (legacy {@code
    *     validator_flags}), first in every test's validator arguments
+   * @param generators whether a generators.yaml writes the data (for messages)
+   * @param constants problem.yaml's constants, replaced in test_group.yaml
    */
   static TestData read(
       PackageFiles files,
       PackageFormat format,
       ProblemType type,
-      List<String> problemValidatorArgs) {
-    return new TestDataTree(files, format, type, problemValidatorArgs).read();
+      List<String> problemValidatorArgs,
+      boolean generators,
+      Constants constants) {
+    return new TestDataTree(files, format, type, problemValidatorArgs, generators, constants)
+        .read();
   }
 
   private TestData read() {
@@ -60,7 +75,9 @@ final class TestDataTree {
             .find(DATA)
             .filter(PackageEntry::directory)
             .orElseThrow(
-                () -> report.error(files.pathOf(DATA), "missing: the package has no test data"));
+                () ->
+                    report.error(
+                        files.pathOf(DATA), "missing: the package has no test data" + generated()));
     List<PackageEntry> entries = files.list(data);
     GroupConfig root = GroupConfig.NONE.below(rootConfig(entries), format);
     for (PackageEntry entry : entries) {
@@ -77,31 +94,52 @@ final class TestDataTree {
         sampleDir
             .map(dir -> readGroup(dir, "sample", root))
             .orElseGet(() -> new GroupDraft("sample", data, Optional.empty(), root));
-    PackageEntry secretDir =
-        files
-            .find(data, "secret")
-            .filter(PackageEntry::directory)
-            .orElseThrow(
-                () ->
-                    report.error(
-                        files.pathOf(DATA + "/secret"), "missing: there is no secret test data"));
-    GroupDraft secret = readGroup(secretDir, "secret", root);
+    Optional<PackageEntry> secretDir = files.find(data, "secret").filter(PackageEntry::directory);
+    GroupDraft secret =
+        secretDir
+            .map(dir -> readGroup(dir, "secret", root))
+            .orElseGet(() -> new GroupDraft("secret", data, Optional.empty(), root));
     if (secret.testCount() == 0) {
-      throw report.error(files.pathOf(secretDir), "has no test cases");
+      Path where = secretDir.map(files::pathOf).orElse(files.pathOf(DATA + "/secret"));
+      String what = secretDir.isPresent() ? "has no test cases" : "missing";
+      if (sample.testCount() == 0) {
+        throw report.error(
+            where, what + ", and data/sample has none either: nothing to judge" + generated());
+      }
+      // DOMjudge judges such packages on their samples (its own example problem is one).
+      report.warn(
+          DATA
+              + "/secret/: "
+              + what
+              + "; submissions are judged on the "
+              + sample.testCount()
+              + " sample test cases only"
+              + generated());
     }
-    return GroupScoring.finish(files, format, type, sample, secret);
+    return GroupScoring.finish(files, format, type, sample, secret, root);
+  }
+
+  /** The hint for a package whose data a generator writes, else "". */
+  private String generated() {
+    return generators
+        ? " (the test data is generated from generators/generators.yaml: run `judge generate "
+            + files.root()
+            + "` to write it)"
+        : "";
   }
 
   /** {@code data/testdata.yaml} (legacy) or {@code data/test_group.yaml} (2023-07-draft). */
   private Optional<GroupConfig> rootConfig(List<PackageEntry> entries) {
     if (format == PackageFormat.V2025_09) {
+      // 2025-09 has test_group.yaml only in sample, secret and groups, but BAPCtools writes one
+      // in data/ (its generators.yaml's top level) and judges with it: its args reach every test.
       findFile(entries, TestGroupYaml.FILE)
           .ifPresent(
               f ->
                   report.warn(
                       f.path()
-                          + ": ignored, 2025-09 reads test_group.yaml in sample, secret and groups"));
-      return Optional.empty();
+                          + ": read for every test as BAPCtools does; 2025-09 reads test_group.yaml"
+                          + " in sample, secret and groups"));
     }
     return groupConfig(entries);
   }
@@ -171,20 +209,36 @@ final class TestDataTree {
           files.pathOf(dir), "is both a test case (" + name + ".in) and a directory");
     }
     String path = prefix + "/" + name;
-    if (opensGroup(prefix)) {
+    if (opensGroup(prefix, dir)) {
       group.groups().add(readGroup(dir, path, group.effective()));
     } else {
       collect(group, files.list(dir), path, false);
     }
   }
 
-  /** Whether a subdirectory of the data directory {@code parent} is a test data group. */
-  private boolean opensGroup(String parent) {
+  /**
+   * Whether {@code dir}, a subdirectory of the data directory {@code parent}, is a test data group.
+   * 2025-09: "Every subdirectory of data/secret/ that contains a test_group.yaml configuration file
+   * is a test data group", and if there is one, "every subdirectory of data/secret/ must be a test
+   * data group": so either all of secret's subdirectories are groups (one lacking its file is
+   * warned about where it matters) or none is, and they hold more of secret's test cases.
+   */
+  private boolean opensGroup(String parent, PackageEntry dir) {
     return switch (format) {
       case LEGACY -> true;
       case V2023_07 -> parent.equals("secret") || parent.startsWith("secret/");
-      case V2025_09 -> parent.equals("secret");
+      case V2025_09 -> parent.equals("secret") && secretHasGroups(dir.parent());
     };
+  }
+
+  private boolean secretHasGroups(PackageEntry secret) {
+    for (PackageEntry child : files.list(secret)) {
+      if (child.directory()
+          && files.find(child, TestGroupYaml.FILE).filter(f -> !f.directory()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void addTest(
@@ -247,12 +301,12 @@ final class TestDataTree {
         } else {
           legacy.ifPresent(f -> report.warn(f.path() + ": ignored, test_group.yaml is read"));
         }
-        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f), format));
+        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f, constants), format));
       }
       default -> {
         legacy.ifPresent(
             f -> report.warn(f.path() + ": ignored, 2025-09 packages use test_group.yaml"));
-        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f), format));
+        return current.map(f -> TestGroupYaml.read(YamlMap.read(files, f, constants), format));
       }
     }
   }

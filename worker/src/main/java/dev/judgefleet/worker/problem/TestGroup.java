@@ -2,6 +2,8 @@ package dev.judgefleet.worker.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -17,6 +19,8 @@ import java.util.OptionalDouble;
  * @param requirePass groups (or {@code sample}) that must be all accepted for this one to be run
  * @param acceptScore legacy {@code accept_score}: the score of an accepted test when no score.txt
  *     is written (1 by default); NaN for formats that derive it from {@code max_score}
+ * @param legacy how a legacy package grades the group ({@code testdata.yaml}, with what it
+ *     inherits); empty for 2023-07 and later
  */
 public record TestGroup(
     String name,
@@ -25,12 +29,26 @@ public record TestGroup(
     Aggregation aggregation,
     OptionalDouble maxScore,
     List<String> requirePass,
-    double acceptScore) {
+    double acceptScore,
+    Optional<LegacyGrading> legacy) {
 
   public TestGroup {
     tests = List.copyOf(tests);
     groups = List.copyOf(groups);
     requirePass = List.copyOf(requirePass);
+    Objects.requireNonNull(legacy, "legacy");
+  }
+
+  /** A group of a 2023-07 or later package, or of tests given inline. */
+  public TestGroup(
+      String name,
+      List<TestCase> tests,
+      List<TestGroup> groups,
+      Aggregation aggregation,
+      OptionalDouble maxScore,
+      List<String> requirePass,
+      double acceptScore) {
+    this(name, tests, groups, aggregation, maxScore, requirePass, acceptScore, Optional.empty());
   }
 
   /** A test directly in a group, or one of its subgroups. */

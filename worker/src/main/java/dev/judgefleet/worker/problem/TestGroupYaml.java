@@ -62,7 +62,8 @@ final class TestGroupYaml {
         aggregation,
         maxScore,
         requirePass,
-        Optional.empty());
+        Optional.empty(),
+        LegacyGroupKeys.NONE);
   }
 
   /** A non-negative integer or {@code unbounded} (infinity). */

@@ -6,15 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A legacy {@code testdata.yaml}: how a test data group (and every group below it without a
- * testdata.yaml of its own) is graded.
- *
- * <p>Only what this judge can honour is accepted: the default grader, with {@code sum} or {@code
- * min} as score mode. Verdict modes ({@code worst_error}, {@code first_error}, {@code
- * always_accept}) and the flags {@code accept_if_any_accepted}, {@code ignore_sample} change how a
- * legacy grader reports a verdict, not how our groups add up scores, so they are accepted and
- * change nothing. {@code on_reject} is checked but not recorded: the judge stops at the first
- * failure on pass-fail problems and runs everything on scoring problems (DESIGN §4).
+ * A legacy {@code testdata.yaml}: how a test data group (and, key by key, every group below it that
+ * does not set the key itself) is judged and graded. Everything problemtools' default grader
+ * honours is honoured ({@link LegacyGrading}): {@code on_reject}, the verdict and score modes and
+ * flags of {@code grader_flags}, {@code accept_score}, {@code reject_score} and {@code range}. Only
+ * custom graders ({@code grading: custom}) are refused.
  */
 final class TestdataYaml {
   static final String FILE = "testdata.yaml";
@@ -52,13 +48,11 @@ final class TestdataYaml {
     if (grading.isPresent() && !grading.get().equals("default")) {
       throw yaml.error("grading", "must be default or custom", yaml.value("grading").get());
     }
-    Optional<Aggregation> aggregation = graderFlags(yaml);
+    Optional<List<String>> flags = yaml.words("grader_flags");
+    Optional<Aggregation> aggregation = graderFlags(yaml, flags.orElse(List.of()));
     Optional<Double> acceptScore = yaml.number("accept_score");
     Optional<Double> rejectScore = yaml.number("reject_score");
-    if (rejectScore.isPresent() && rejectScore.get() != 0) {
-      yaml.warnKey("reject_score", "is not supported, a rejected test scores 0");
-    }
-    Optional<Double> maxScore = range(yaml);
+    Optional<double[]> range = range(yaml);
     if (!scoring) {
       for (String key : List.of("accept_score", "reject_score", "range")) {
         if (yaml.has(key)) {
@@ -72,26 +66,36 @@ final class TestdataYaml {
             v -> {
               throw yaml.error("input_validator_flags", "must be a string or a map", v);
             });
+    LegacyGroupKeys legacy =
+        new LegacyGroupKeys(
+            Optional.of(yaml.file()),
+            yaml.string("on_reject").map(v -> v.equals("break")),
+            flags,
+            acceptScore,
+            rejectScore,
+            range);
     return new GroupConfig(
         Optional.of(yaml.file()),
         Optional.empty(),
         validatorFlags(yaml),
         aggregation,
-        maxScore,
+        range.map(r -> r[1]),
         List.of(),
-        acceptScore);
+        acceptScore,
+        legacy);
   }
 
-  /** The score mode; "if multiple conflicting modes are given, the last one is used". */
-  private static Optional<Aggregation> graderFlags(YamlMap yaml) {
+  /**
+   * The score mode as an aggregation, for what the groups show ({@code avg} and {@code max} are
+   * graded by {@link LegacyGrading}, and show as sums); "if multiple conflicting modes are given,
+   * the last one is used". Unknown flags are warned about.
+   */
+  private static Optional<Aggregation> graderFlags(YamlMap yaml, List<String> flags) {
     Optional<Aggregation> mode = Optional.empty();
-    for (String flag : yaml.words("grader_flags").orElse(List.of())) {
+    for (String flag : flags) {
       switch (flag) {
-        case "sum" -> mode = Optional.of(Aggregation.SUM);
+        case "sum", "avg", "max" -> mode = Optional.of(Aggregation.SUM);
         case "min" -> mode = Optional.of(Aggregation.MIN);
-        case "avg", "max" ->
-            throw yaml.error(
-                "grader_flags", "\"" + flag + "\" is not supported by this judge (sum or min)");
         default -> {
           if (!NEUTRAL_GRADER_FLAGS.contains(flag)) {
             yaml.warnKey("grader_flags", "unknown flag \"" + flag + "\", ignored");
@@ -117,8 +121,8 @@ final class TestdataYaml {
     return yaml.words(key);
   }
 
-  /** {@code range: "A B"}; B, the highest score, becomes the group's max score. */
-  private static Optional<Double> range(YamlMap yaml) {
+  /** {@code range: "A B"}: the lowest and the highest score the group may get. */
+  private static Optional<double[]> range(YamlMap yaml) {
     return yaml.string("range")
         .map(
             text -> {
@@ -133,7 +137,7 @@ final class TestdataYaml {
                 throw yaml.error(
                     "range", "must not end below its start", yaml.value("range").get());
               }
-              return high;
+              return new double[] {low, high};
             });
   }
 

@@ -36,8 +36,13 @@ final class YamlMap {
 
   /** Reads {@code entry}, at most {@link LoadLimits#yamlBytes()}; an empty file is an empty map. */
   static YamlMap read(PackageFiles files, PackageEntry entry) {
+    return read(files, entry, Constants.NONE);
+  }
+
+  /** {@link #read(PackageFiles, PackageEntry)}, the file's constant sequences replaced first. */
+  static YamlMap read(PackageFiles files, PackageEntry entry, Constants constants) {
     Path file = files.pathOf(entry);
-    byte[] bytes = files.readCapped(entry, files.limits().yamlBytes());
+    byte[] bytes = constants.apply(files.readCapped(entry, files.limits().yamlBytes()));
     JsonNode root;
     try {
       root = YamlTree.parse(bytes);

@@ -42,7 +42,23 @@ public final class YamlTree {
     }
   }
 
+  private static final YAMLFactory WRITER =
+      YAMLFactory.builder()
+          .disable(
+              com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .build();
+
   private YamlTree() {}
+
+  /** The tree as YAML text (a {@code test_group.yaml} that generators.yaml spells out). */
+  public static String write(JsonNode node) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper(WRITER).writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a parsed tree always writes: " + e.getMessage(), e);
+    }
+  }
 
   /** The document's root, or null for an empty document. */
   public static JsonNode parse(byte[] yaml) throws YamlException {

@@ -113,7 +113,11 @@ public final class JudgingService {
       Optional<Language> language = languages.find(request.language());
       Optional<String> missing =
           language.isEmpty() ? Optional.of("unknown here") : languages.missing(language.get());
-      if (missing.isPresent()) {
+      handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
+      Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);
+      // A submit-answer problem's submission is its answers: its language does not matter.
+      boolean answers = stored.map(p -> p.type().submitAnswer()).orElse(false);
+      if (!answers && missing.isPresent()) {
         return internalError(
             context,
             VerdictReason.LANGUAGE_UNAVAILABLE,
@@ -124,8 +128,6 @@ public final class JudgingService {
                 + ": "
                 + missing.get());
       }
-      handle = problems.open(request.problemId(), request.problemVersion()).orElse(null);
-      Optional<ProblemPackage> stored = Optional.ofNullable(handle).map(ProblemHandle::problem);
       if (stored.isPresent()
           && request.problemVersion().isPresent()
           && !request.problemVersion().get().equals(stored.get().contentVersion())) {
@@ -161,9 +163,18 @@ public final class JudgingService {
       }
       ProblemPackage problem =
           withOverrides(stored.orElseGet(() -> inlineProblem(request.problemId())), request);
-      Duration timeLimit = timeLimits.of(problem, request.timeLimit(), slot, () -> {});
       JudgeResult result =
-          judgeWithRetries(problem, language.get(), request, timeLimit, inline, slot, progress);
+          answers
+              ? judge.judgeAnswers(
+                  problem, request.source(), inline, new JudgeOptions(false, slot), progress)
+              : judgeWithRetries(
+                  problem,
+                  language.get(),
+                  request,
+                  timeLimits.of(problem, request.timeLimit(), slot, () -> {}),
+                  inline,
+                  slot,
+                  progress);
       return new Outcome(VerdictEvents.of(result, context), Optional.of(result));
     } catch (ProblemException e) {
       return internalError(context, VerdictReason.BROKEN_PROBLEM, e.getMessage());

@@ -269,5 +269,15 @@ class SubmissionConsumerTest {
       judged++;
       return JudgeResults.accepted(problem, timeLimit);
     }
+
+    @Override
+    public JudgeResult judgeAnswers(
+        ProblemPackage problem,
+        SourceBundle answers,
+        List<TestCase> tests,
+        JudgeOptions options,
+        ProgressListener progress) {
+      return judge(problem, null, answers, Duration.ZERO, tests, options, progress);
+    }
   }
 }

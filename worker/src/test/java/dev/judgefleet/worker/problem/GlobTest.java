@@ -19,6 +19,19 @@ class GlobTest {
   }
 
   @Test
+  void spacesAroundAlternativesAreTrimmedAsBapctoolsDoes() {
+    assertEquals(List.of("secret/*42"), Glob.expandBraces("secret/*{ 4 }{ 2 }"));
+    assertEquals(List.of("a.py", "a.cpp"), Glob.expandBraces("a.{ py , cpp }"));
+    assertTrue(Glob.of("secret/*{ 4 }{ 2 }").matchesExactly("secret/142"));
+  }
+
+  @Test
+  void aTrailingSlashChangesNothing() {
+    assertTrue(Glob.of("accepted/").matches("accepted/sol.py"));
+    assertTrue(Glob.of("accepted/").matchesExactly("accepted"));
+  }
+
+  @Test
   void starStaysWithinOneSegment() {
     Glob glob = Glob.of("secret/*-hard");
     assertTrue(glob.matchesExactly("secret/07-hard"));

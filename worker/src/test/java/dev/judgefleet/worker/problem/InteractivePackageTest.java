@@ -108,10 +108,41 @@ class InteractivePackageTest {
   }
 
   @Test
-  void submitAnswerIsNotSupported() {
+  void typesCombineInOneStringAsTheFormatsExamplesWriteThem() {
+    PackageDir answers =
+        new PackageDir(tmp, "answers")
+            .file(
+                "problem.yaml",
+                "problem_format_version: 2025-09\nname: A\ntype: pass-fail submit-answer\n")
+            .test("data/secret/1");
+    assertEquals(new ProblemType(false, false, false, true), answers.load().type());
+
+    PackageDir both =
+        new PackageDir(tmp, "both")
+            .file(
+                "problem.yaml",
+                "problem_format_version: 2025-09\nname: B\ntype: interactive multi-pass\n")
+            .file("output_validator/v.py", "exit(42)\n")
+            .test("data/secret/1");
+    assertEquals(new ProblemType(false, true, true, false), both.load().type());
+
+    PackageDir scored =
+        new PackageDir(tmp, "scored")
+            .file(
+                "problem.yaml",
+                "problem_format_version: 2025-09\nname: C\ntype: [scoring, multi-pass]\n")
+            .file("output_validator/v.py", "exit(42)\n")
+            .test("data/secret/1");
+    assertEquals(new ProblemType(true, false, true, false), scored.load().type());
+  }
+
+  @Test
+  void submitAnswerExcludesInteractionAndPasses() {
     PackageDir pkg =
         new PackageDir(tmp, "answers")
-            .file("problem.yaml", "problem_format_version: 2025-09\nname: A\ntype: submit-answer\n")
+            .file(
+                "problem.yaml",
+                "problem_format_version: 2025-09\nname: A\ntype: interactive submit-answer\n")
             .test("data/secret/1");
 
     ProblemException e = assertThrows(ProblemException.class, pkg::load);
@@ -120,7 +151,7 @@ class InteractivePackageTest {
         "problem answers: "
             + pkg.root
             + "/problem.yaml:"
-            + " type \"submit-answer\" is not supported by this judge",
+            + " type submit-answer cannot be multi-pass or interactive",
         e.getMessage());
   }
 }

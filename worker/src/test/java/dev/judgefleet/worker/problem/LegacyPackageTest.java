@@ -40,6 +40,29 @@ class LegacyPackageTest {
   }
 
   @Test
+  void onlyAcceptedSubmissionsBoundALegacyTimeLimitFromBelowAsInProblemtools() {
+    ProblemPackage p =
+        new PackageDir(tmp, "legacytl")
+            .file("problem.yaml", "name: T\n")
+            .test("data/secret/1")
+            .file("submissions/accepted/a.py", "pass\n")
+            .file("submissions/wrong_answer/wa.py", "pass\n")
+            .file("submissions/run_time_error/rte.py", "pass\n")
+            .file("submissions/time_limit_exceeded/tle.py", "pass\n")
+            .file("submissions/other/tagged.c", "// @EXPECTED_RESULTS@: CORRECT\n")
+            .load();
+
+    assertEquals(
+        List.of(
+            "accepted/a.py LOWER",
+            "other/tagged.c LOWER",
+            "run_time_error/rte.py NONE",
+            "time_limit_exceeded/tle.py UPPER",
+            "wrong_answer/wa.py NONE"),
+        p.submissions().stream().map(s -> s.name() + " " + s.timeLimitUse()).toList());
+  }
+
+  @Test
   void readsProblemYamlTimelimitFileAndLimits() {
     ProblemPackage p = legacyPassFail().load();
 
@@ -124,8 +147,24 @@ class LegacyPackageTest {
     assertEquals(25.0, a.acceptScore());
     TestGroup b = p.secret().groups().get(1);
     assertEquals(Aggregation.SUM, b.aggregation());
-    assertEquals(OptionalDouble.empty(), b.maxScore());
-    assertEquals(1.0, b.acceptScore());
+    // Every key is inherited on its own, as the legacy format and problemtools say.
+    assertEquals(OptionalDouble.of(100), b.maxScore());
+    assertEquals(25.0, b.acceptScore());
+
+    LegacyGrading root = p.legacyGrading().orElseThrow();
+    assertFalse(root.breakOnReject());
+    assertTrue(root.ignoreSample());
+    LegacyGrading secret = p.secret().legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.FIRST_ERROR, secret.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.MIN, secret.scoreMode());
+    assertFalse(secret.breakOnReject());
+    assertEquals(0, secret.rangeMin());
+    assertEquals(100, secret.rangeMax());
+    LegacyGrading bGrading = b.legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.WORST_ERROR, bGrading.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.SUM, bGrading.scoreMode());
+    assertEquals(25, bGrading.acceptScore());
+    assertFalse(bGrading.ignoreSample());
   }
 
   @Test
@@ -181,6 +220,70 @@ class LegacyPackageTest {
   }
 
   @Test
+  void headersBesideTheCheckerAreOneProgramWithIt() {
+    PackageDir pkg =
+        new PackageDir(tmp, "testlib")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1")
+            .file("output_validators/checker.cpp", "#include \"testlib.h\"\n")
+            .file("output_validators/testlib.h", "// testlib\n")
+            .file("output_validators/README", "how to build\n")
+            .file("submissions/accepted/a.py", "pass\n");
+
+    ProblemPackage p = pkg.load();
+
+    Path dir = p.root().resolve("output_validators");
+    assertEquals(Optional.of(dir), p.validation().validator());
+    assertEquals(
+        List.of(dir.resolve("README"), dir.resolve("checker.cpp"), dir.resolve("testlib.h")),
+        p.validation().files());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
+  void eitherValidatorDirectoryNameWorksInEitherFormat() {
+    PackageDir legacy =
+        new PackageDir(tmp, "singular")
+            .file("problem.yaml", "validation: custom\n")
+            .test("data/secret/1")
+            .file("output_validator/check.py", "exit(42)\n")
+            .file("submissions/accepted/a.py", "pass\n");
+    ProblemPackage l = legacy.load();
+    assertEquals(Optional.of(l.root().resolve("output_validator")), l.validation().validator());
+    assertEquals(
+        List.of("output_validator/: the 2023-07+ name, read as output_validators/"), l.warnings());
+
+    PackageDir current =
+        new PackageDir(tmp, "plural")
+            .file("problem.yaml", "problem_format_version: 2025-09\nname: P\n")
+            .test("data/secret/1")
+            .file("output_validators/check/check.py", "exit(42)\n")
+            .file("output_validators/check/validation.h", "//\n");
+    ProblemPackage c = current.load();
+    assertEquals(
+        Optional.of(c.root().resolve("output_validators/check")), c.validation().validator());
+    assertTrue(
+        c.warnings().contains("output_validators/: the legacy name, read as output_validator/"),
+        c.warnings().toString());
+  }
+
+  @Test
+  void anEmptyOutputValidatorDirectoryLeavesTheDefaultValidator() {
+    PackageDir pkg =
+        new PackageDir(tmp, "empty")
+            .file("problem.yaml", "problem_format_version: 2025-09\nname: E\n")
+            .test("data/secret/1")
+            .file("output_validator/.gitkeep", "");
+
+    ProblemPackage p = pkg.load();
+
+    assertFalse(p.validation().custom());
+    assertTrue(
+        p.warnings().contains("output_validator/: ignored, it has no files"),
+        p.warnings().toString());
+  }
+
+  @Test
   void twoOutputValidatorsAreAnError() {
     PackageDir pkg =
         new PackageDir(tmp, "two")
@@ -218,20 +321,41 @@ class LegacyPackageTest {
   }
 
   @Test
-  void unsupportedGraderIsAnError() {
-    PackageDir pkg =
+  void everyModeOfTheDefaultGraderIsHonoured() {
+    ProblemPackage p =
         new PackageDir(tmp, "avg")
             .file("problem.yaml", "type: scoring\n")
             .test("data/secret/1")
-            .file("data/secret/testdata.yaml", "grader_flags: avg\n");
+            .file(
+                "data/secret/testdata.yaml",
+                "grader_flags: always_accept max avg accept_if_any_accepted\nreject_score: 2\n")
+            .file("submissions/accepted/a.py", "pass\n")
+            .load();
+
+    LegacyGrading g = p.secret().legacy().orElseThrow();
+    assertEquals(LegacyGrading.VerdictMode.ALWAYS_ACCEPT, g.verdictMode());
+    assertEquals(LegacyGrading.ScoreMode.AVG, g.scoreMode());
+    assertTrue(g.acceptIfAnyAccepted());
+    assertTrue(g.breakOnReject());
+    assertEquals(2, g.rejectScore());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
+  void customGradersAreAnError() {
+    PackageDir pkg =
+        new PackageDir(tmp, "custom")
+            .file("problem.yaml", "type: scoring\n")
+            .test("data/secret/1")
+            .file("data/secret/testdata.yaml", "grading: custom\n");
 
     ProblemException e = assertThrows(ProblemException.class, pkg::load);
 
     assertEquals(
-        "problem avg: "
+        "problem custom: "
             + pkg.root
             + "/data/secret/testdata.yaml:"
-            + " grader_flags \"avg\" is not supported by this judge (sum or min)",
+            + " grading custom is not supported by this judge (no custom graders)",
         e.getMessage());
   }
 

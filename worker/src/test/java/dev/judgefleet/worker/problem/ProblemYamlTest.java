@@ -68,7 +68,9 @@ class ProblemYamlTest {
   void wrongShapes() {
     assertEquals(prefix() + "limits must be a map, got 5", error("name: A\nlimits: 5\n"));
     assertEquals(
-        prefix() + "type must be pass-fail, scoring, multi-pass or interactive, got \"golf\"",
+        prefix()
+            + "type must be pass-fail, scoring, multi-pass, interactive or submit-answer, got"
+            + " \"golf\"",
         error("problem_format_version: 2025-09\nname: A\ntype: golf\n"));
     assertEquals(
         prefix() + "type cannot be both pass-fail and scoring",

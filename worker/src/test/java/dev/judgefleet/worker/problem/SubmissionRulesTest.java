@@ -315,6 +315,29 @@ class SubmissionRulesTest {
   }
 
   @Test
+  void domjudgesHyphenatedResultNamesCount() {
+    pkg.file("submissions/accepted/a.py", "pass\n")
+        .file("submissions/rejected/w.c", "/* @EXPECTED_RESULTS@: WRONG-ANSWER, RUN-ERROR */\n")
+        .file(
+            "submissions/rejected/n.c",
+            "// @EXPECTED_RESULTS@: NO-OUTPUT TIMELIMIT COMPILER-ERROR OUTPUT-LIMIT\n")
+        .file("submissions/rejected/m.c", "// @Expected_Results@: memory-limit\n");
+
+    ProblemPackage p = pkg.load();
+
+    assertEquals(
+        List.of(finalRule("@EXPECTED_RESULTS@ in w.c", Set.of("WA", "RTE"))),
+        p.submission("rejected/w.c").orElseThrow().expectations());
+    assertEquals(
+        List.of(finalRule("@EXPECTED_RESULTS@ in n.c", Set.of("WA", "TLE", "CE", "OLE"))),
+        p.submission("rejected/n.c").orElseThrow().expectations());
+    assertEquals(
+        List.of(finalRule("@EXPECTED_RESULTS@ in m.c", Set.of("MLE"))),
+        p.submission("rejected/m.c").orElseThrow().expectations());
+    assertEquals(List.of(), p.warnings());
+  }
+
+  @Test
   void unknownFoldersGetNoExpectationsAndAWarning() {
     pkg.file("submissions/accepted/a.py", "pass\n")
         .file("submissions/weird/x.py", "pass\n")

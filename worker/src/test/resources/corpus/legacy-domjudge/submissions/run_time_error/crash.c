@@ -1,0 +1,3 @@
+/* @EXPECTED_RESULTS@: RUN-ERROR */
+#include <stdlib.h>
+int main(void) { abort(); }

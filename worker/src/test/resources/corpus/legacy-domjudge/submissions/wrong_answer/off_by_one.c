@@ -1,0 +1,10 @@
+/* @EXPECTED_RESULTS@: WRONG-ANSWER */
+#include <stdio.h>
+int main(void) {
+  int n;
+  long long s = 1, x;
+  if (scanf("%d", &n) != 1) return 1;
+  while (n-- > 0 && scanf("%lld", &x) == 1) s += x;
+  printf("%lld\n", s);
+  return 0;
+}

@@ -1,0 +1,3 @@
+/* @EXPECTED_RESULTS@: COMPILER-ERROR */
+#include <stdio.h>
+int main(void) { puts("Hello world!") return 0; }

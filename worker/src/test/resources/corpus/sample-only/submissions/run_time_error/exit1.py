@@ -1,0 +1,3 @@
+# @EXPECTED_RESULTS@: RUN-ERROR
+print("Hello world!")
+raise SystemExit(1)

@@ -1,0 +1,3 @@
+/* @EXPECTED_RESULTS@: WRONG-ANSWER */
+#include <stdio.h>
+int main(void) { puts("hello world"); return 0; }

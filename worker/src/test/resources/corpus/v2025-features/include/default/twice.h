@@ -1,0 +1,1 @@
+static long long twice(long long x) { return {{factor}} * x; }

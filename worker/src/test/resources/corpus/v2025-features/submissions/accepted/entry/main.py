@@ -1,0 +1,2 @@
+# A decoy: the entry point is solve.py (submissions.yaml).
+print('not the answer')

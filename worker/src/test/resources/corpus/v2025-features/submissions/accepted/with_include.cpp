@@ -1,0 +1,6 @@
+#include <iostream>
+#include "twice.h"
+int main() {
+  long long x;
+  if (std::cin >> x) std::cout << twice(x) << "\n";
+}
