@@ -2,9 +2,11 @@ package dev.judgefleet.worker.image;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.judgefleet.worker.problem.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,9 +42,11 @@ public record WorkerImageRecipe(
 
   public static WorkerImageRecipe read(Path file) {
     try {
-      return new YAMLMapper()
+      return new ObjectMapper()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(file.toFile(), WorkerImageRecipe.class);
+          .treeToValue(YamlTree.parse(Files.readAllBytes(file)), WorkerImageRecipe.class);
+    } catch (YamlTree.YamlException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the worker image recipe " + file, e);
     } catch (IllegalArgumentException e) {
