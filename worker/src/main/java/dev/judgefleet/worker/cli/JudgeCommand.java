@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
       BenchCommand.class,
       UpCommand.class,
       RootfsCommand.class,
+      ImageCommand.class,
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
