@@ -37,15 +37,21 @@ public final class ServeCommand implements Callable<Integer> {
               + " profile), or with -Dquarkus.profile=serve");
       return 2;
     }
-    WorkerRuntime.State state = runtime.start();
-    LOG.infof(
-        "worker %s ready: %d slots, cgroup %s, problems %s; consuming %s from %s",
-        state.node(),
-        state.slots().size(),
-        state.stack().engine().cgroupVersion(),
-        state.problems().where(),
-        config.worker().topics().submissions(),
-        bootstrap);
+    if (runtime.serve()) {
+      WorkerRuntime.State state = runtime.state();
+      LOG.infof(
+          "worker %s ready: %d slots, cgroup %s, problems %s; consuming %s from %s",
+          state.node(),
+          state.slots().size(),
+          state.stack().engine().cgroupVersion(),
+          state.problems().where(),
+          config.worker().topics().submissions(),
+          bootstrap);
+    } else {
+      // Up, unready, out of the consumer group; /q/health/ready says why, and it tries again.
+      LOG.errorf(
+          "worker not ready, taking no submissions: sandbox self-test %s", runtime.selfTest());
+    }
     if (LaunchMode.current() != LaunchMode.TEST) {
       Quarkus.waitForExit();
     }

@@ -4,6 +4,7 @@ import dev.judgefleet.worker.problem.store.ProblemAnnouncement;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,8 +19,7 @@ public class ProblemAnnouncementListener {
 
   @Inject WorkerRuntime runtime;
 
-  // Blocking: the first announcement may be what starts the runtime (the sandbox self-test), which
-  // must not run on the event loop.
+  // Blocking: an announcement may start a prefetch.
   @Incoming(Channels.PROBLEMS)
   @Blocking
   public void onAnnouncement(byte[] payload) {
@@ -30,8 +30,13 @@ public class ProblemAnnouncementListener {
       LOG.warnf("skipping a record on judge.problems: %s", e.getMessage());
       return;
     }
-    runtime
-        .state()
+    Optional<WorkerRuntime.State> running = runtime.current();
+    if (running.isEmpty()) {
+      // Shutting down: the store is closed already.
+      return;
+    }
+    running
+        .get()
         .store()
         .ifPresentOrElse(
             store -> {

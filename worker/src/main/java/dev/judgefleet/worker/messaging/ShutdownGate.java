@@ -57,6 +57,7 @@ public class ShutdownGate {
   // PLATFORM_BEFORE: before the messaging connectors close, so verdicts can still be sent and
   // offsets committed while in-flight submissions finish.
   void onShutdown(@Observes @Priority(0) ShutdownEvent event) {
+    runtime.shutdown();
     if (!runtime.started()) {
       // A command-line run: there is no worker to drain.
       return;

@@ -21,11 +21,17 @@ import dev.judgefleet.worker.service.JudgingService;
 import dev.judgefleet.worker.service.JudgingStack;
 import dev.judgefleet.worker.service.ProblemPreparation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,10 +45,18 @@ public class WorkerRuntime {
 
   @Inject WorkerConfig config;
   @Inject MeterRegistry registry;
+  @Inject ChannelRegistry channels;
+
+  /** The first wait before starting again a sandbox that could not start; doubled up to the max. */
+  static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+
+  static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
   private volatile State state;
   private volatile String selfTest = "not run yet";
   private volatile boolean ready;
+  private ScheduledExecutorService retries;
+  private boolean shutDown;
 
   /**
    * Everything a judging needs, made once.
@@ -65,6 +79,68 @@ public class WorkerRuntime {
     return s != null ? s : start();
   }
 
+  /**
+   * {@code judge serve}: starts the judging side and only then takes submissions. A node whose
+   * sandbox cannot start (no writable cgroup, a failing self-test) stays up with readiness down and
+   * the reason in /q/health/ready, out of the consumer group so it takes nothing, and tries again
+   * with backoff: a kubelet restarting the pod in a loop would tell the operator less.
+   *
+   * @return whether the worker takes submissions now
+   */
+  public boolean serve() {
+    return serve(FIRST_RETRY);
+  }
+
+  private synchronized boolean serve(Duration nextWait) {
+    if (shutDown) {
+      return false;
+    }
+    try {
+      start();
+    } catch (RuntimeException e) {
+      ready = false;
+      selfTest = "failed: the sandbox engine cannot start: " + e.getMessage();
+      LOG.errorf("sandbox self-test %s", selfTest);
+    }
+    if (ready) {
+      // Announcements first: a submission's problem may have just been pushed.
+      resume(Channels.PROBLEMS);
+      resume(Channels.SUBMISSIONS);
+      return true;
+    }
+    String reason = selfTest;
+    stop();
+    selfTest = reason;
+    if (retries == null) {
+      retries =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sandbox-start-retry");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    Duration after = nextWait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextWait;
+    LOG.warnf("not taking submissions; starting the sandbox again in %d s", after.toSeconds());
+    retries.schedule(() -> serve(after.multipliedBy(2)), after.toMillis(), TimeUnit.MILLISECONDS);
+    return false;
+  }
+
+  private void resume(String channel) {
+    PausableChannel intake = channels.getPausable(channel);
+    if (intake != null) {
+      intake.resume();
+    }
+  }
+
+  /** No more start attempts (shutting down). */
+  public synchronized void shutdown() {
+    shutDown = true;
+    if (retries != null) {
+      retries.shutdownNow();
+    }
+  }
+
   public synchronized State start() {
     if (state != null) {
       return state;
@@ -84,24 +160,41 @@ public class WorkerRuntime {
         new Thread(() -> languages.all().forEach(languages::available), "verify-images");
     verify.setDaemon(true);
     verify.start();
-    String node = config.worker().node().orElseGet(NodeName::get);
     Optional<StoredProblems> store = Optional.empty();
-    ProblemSource problems;
-    WorkerConfig.Problems p = config.problems();
-    if (p.store().enabled()) {
-      store =
-          Optional.of(
-              StoredProblems.connect(
-                  p.store().settings(),
-                  p.cache().dir(),
-                  p.cache().maxSize().asLongValue(),
-                  p.cache().unpackLimits(),
-                  p.store().fetchPolicy(),
-                  p.store().indexTtl()));
-      problems = store.get();
-    } else {
-      problems = new ProblemStore(p.root(), p.refresh());
+    try {
+      WorkerConfig.Problems p = config.problems();
+      ProblemSource problems;
+      if (p.store().enabled()) {
+        store =
+            Optional.of(
+                StoredProblems.connect(
+                    p.store().settings(),
+                    p.cache().dir(),
+                    p.cache().maxSize().asLongValue(),
+                    p.cache().unpackLimits(),
+                    p.store().fetchPolicy(),
+                    p.store().indexTtl()));
+        problems = store.get();
+      } else {
+        problems = new ProblemStore(p.root(), p.refresh());
+      }
+      state = assemble(stack, languages, problems, store);
+    } catch (RuntimeException e) {
+      // A worker that tries again must not keep this attempt's engine (its cgroups, its inits).
+      stack.close();
+      store.ifPresent(StoredProblems::close);
+      throw e;
     }
+    selfTest(stack.engine(), state.slots().size());
+    return state;
+  }
+
+  private State assemble(
+      JudgingStack stack,
+      LanguageCatalog languages,
+      ProblemSource problems,
+      Optional<StoredProblems> store) {
+    String node = config.worker().node().orElseGet(NodeName::get);
     JudgingService service =
         stack.service(problems, node, WorkerVersion.get(), config.worker().setupRetries());
     SlotPool slots = new SlotPool(config.worker().slots());
@@ -109,10 +202,14 @@ public class WorkerRuntime {
       // Before any submission (they wait for start()), on the uid no slot uses.
       new ProblemPreparation(service, slots.size()).prepareAll(problems);
     }
-    WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
-    state = new State(stack, service, slots, metrics, policy(languages), node, problems, store);
-    selfTest(stack.engine(), slots.size());
-    return state;
+    // The gauge is registered once and outlives a stopped engine: it reads the current slots.
+    WorkerMetrics metrics = new WorkerMetrics(registry, this::busySlots, slots.size());
+    return new State(stack, service, slots, metrics, policy(languages), node, problems, store);
+  }
+
+  private int busySlots() {
+    State s = state;
+    return s == null ? 0 : s.slots().busy();
   }
 
   /** The worker's policy: its configured limits, and the languages its catalog knows. */
@@ -152,6 +249,11 @@ public class WorkerRuntime {
     } else {
       LOG.errorf("sandbox self-test %s", selfTest);
     }
+  }
+
+  /** The judging side if it runs, without starting it. */
+  public Optional<State> current() {
+    return Optional.ofNullable(state);
   }
 
   public boolean started() {

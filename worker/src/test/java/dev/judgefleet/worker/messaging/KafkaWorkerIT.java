@@ -15,12 +15,15 @@ import dev.judgefleet.model.VerdictEvent;
 import dev.judgefleet.model.VerdictReason;
 import dev.judgefleet.worker.sandbox.IntegrationEngine;
 import dev.judgefleet.worker.sandbox.Leftovers;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -310,6 +313,50 @@ class KafkaWorkerIT {
       next.awaitReady(Duration.ofSeconds(90));
       assertEquals(Verdict.AC, verdict(id).verdict());
     }
+  }
+
+  @Test
+  void aNodeWhoseSandboxCannotStartStaysUpUnreadyAndTakesNothing() throws Exception {
+    Optional<String> lacking = cgroupVersionTheHostLacks();
+    assumeTrue(lacking.isPresent(), "this host offers both cgroup versions' controllers");
+    String id = "unready-" + UUID.randomUUID();
+    List<String> broken = List.of("-Djudge.sandbox.cgroup-version=" + lacking.get());
+    try (WorkerProcess node =
+        new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "30s", broken)) {
+      HttpResponse<String> ready = node.awaitUnready(Duration.ofSeconds(90));
+      assertTrue(ready.body().contains("cannot start"), ready.body());
+      assertEquals(200, node.get("/q/health/live").statusCode(), "alive, only not ready");
+      client.send(id, submission(id, "aplusb", "c", APLUSB_C, ""));
+      // Out of the consumer group, it takes nothing: no progress, no verdict.
+      Thread.sleep(8_000);
+      assertTrue(node.alive(), node.log());
+      assertTrue(client.all(TOPICS.progress(), id).isEmpty(), "no progress from an unready node");
+      assertTrue(client.all(TOPICS.verdicts(), id).isEmpty(), "no verdict from an unready node");
+      try (WorkerProcess healthy = new WorkerProcess(broker.bootstrap(), TOPICS, state, 1, "30s")) {
+        healthy.awaitReady(Duration.ofSeconds(90));
+        VerdictEvent verdict = verdict(id);
+        assertEquals(Verdict.AC, verdict.verdict(), verdict.toString());
+      }
+      assertEquals(503, node.get("/q/health/ready").statusCode(), "still unready");
+      int exit = node.terminate(Duration.ofSeconds(30));
+      assertTrue(List.of(0, 143).contains(exit), "SIGTERM ends it: exit " + exit);
+    }
+  }
+
+  /**
+   * The cgroup version whose controllers this host lacks (v2 on a hybrid host whose unified
+   * hierarchy holds no memory controller, v1 on a pure v2 host), if any.
+   */
+  private static Optional<String> cgroupVersionTheHostLacks() throws IOException {
+    Path pureV2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
+    if (Files.exists(pureV2)) {
+      return Files.readString(pureV2).contains("memory") ? Optional.of("v1") : Optional.empty();
+    }
+    Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
+    if (Files.exists(unified) && Files.readString(unified).contains("memory")) {
+      return Optional.empty();
+    }
+    return Optional.of("v2");
   }
 
   private static <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {

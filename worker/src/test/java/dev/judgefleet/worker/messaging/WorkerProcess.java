@@ -94,6 +94,33 @@ final class WorkerProcess implements AutoCloseable {
     throw new IllegalStateException("the worker did not become ready:\n" + log());
   }
 
+  /**
+   * Waits until /q/health/ready answers 503 with a failed self-test (not the "not run yet" of a
+   * worker still starting); returns that answer.
+   */
+  HttpResponse<String> awaitUnready(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the worker died:\n" + log());
+      }
+      try {
+        HttpResponse<String> ready = get("/q/health/ready");
+        if (ready.statusCode() == 503 && ready.body().contains("failed")) {
+          return ready;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the worker did not report a failed self-test:\n" + log());
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
         .send(
