@@ -2,10 +2,14 @@
 # pod-sim.sh: runs the worker image as the DaemonSet's pod would run on a judge node, with runc,
 # and checks what the kubelet would see. No cluster is needed (see README, "Deploy to Kubernetes").
 #
-#   deploy/pod-sim.sh [--overlay k8s/overlays/dev] [--image target/image/oci] [--rootfs STORE]
+#   deploy/pod-sim.sh [--overlay k8s/overlays/dev] [--image target/image/oci]
+#                     [--rootfs STORE | --pull-from LAYOUT]
 #
 # --image is the OCI layout `bin/judge image build` wrote; --rootfs a store of language images
 # with gcc's in it (`bin/judge rootfs build c`), the node's hostPath cache of rootfs images.
+# --pull-from starts the node with an empty store instead and has the init container pull gcc
+# into it (`judge rootfs pull`) from LAYOUT, an OCI layout standing for the registry (the store's
+# own, <store>/oci); then runs the init container again, which must find it and fetch nothing.
 # Ports and data as for `judge up`: JUDGE_KAFKA_PORT (9092, the controller one above),
 # JUDGE_HTTP_PORT (8080), JUDGE_S3_PORT (9000), JUDGE_DATA (var/pod-sim).
 #
@@ -21,18 +25,23 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-overlay="$root/k8s/overlays/dev" image="$root/target/image/oci" rootfs=""
+overlay="$root/k8s/overlays/dev" image="$root/target/image/oci" rootfs="" pull_from=""
 while (($#)); do
   case "$1" in
     --overlay) overlay="$(cd "$2" && pwd)"; shift 2 ;;
     --image) image="$2"; shift 2 ;;
     --rootfs) rootfs="$2"; shift 2 ;;
-    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --pull-from) pull_from="$(cd "$2" && pwd)"; shift 2 ;;
+    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "pod-sim: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 data="${JUDGE_DATA:-$root/var/pod-sim}"
 port="${JUDGE_KAFKA_PORT:-9092}" http="${JUDGE_HTTP_PORT:-8080}" s3port="${JUDGE_S3_PORT:-9000}"
+if [[ -n $pull_from ]]; then
+  [[ -z $rootfs ]] || { echo "pod-sim: --rootfs or --pull-from, not both" >&2; exit 2; }
+  rootfs="$data/node-rootfs"
+fi
 rootfs="${rootfs:-${JUDGE_ROOTFS_STORE:-$data/rootfs}}"
 kafka="$root/deploy/kafka/kafka.sh" s3="$root/deploy/s3proxy/s3proxy.sh"
 jar="$root/worker/target/quarkus-app/quarkus-run.jar"
@@ -126,6 +135,15 @@ for setting in "${store_env[@]}"; do
   [[ $setting == JUDGE_PROBLEMS_STORE_ENABLED=* ]] || overrides+=(--env "$setting")
 done
 echo "pod-sim: the node's network (no CNI), the broker and the store of this run (KAFKA_BOOTSTRAP_SERVERS, JUDGE_PROBLEMS_STORE_*), port $http for 8080"
+if [[ -n $pull_from ]]; then
+  # An empty node; the "registry" is the layout, placed where the init container sees it (hard
+  # links where the file system allows). skopeo reads it through its oci: transport.
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"
+  cp -al "$pull_from" "$rootfs/pull-source" 2>/dev/null || cp -a "$pull_from" "$rootfs/pull-source"
+  overrides+=(--env "JUDGE_LANGUAGES_PULL=oci:/var/lib/judgefleet/rootfs/pull-source:gcc")
+  echo "pod-sim: an empty node store; JUDGE_LANGUAGES_PULL names gcc in $pull_from (for the registry)"
+fi
 volumes=(--volume "rootfs=$rootfs" --volume "problems=$data/problems" --volume "uid-leases=/run/judgefleet")
 bundle() { # bundle DIR CONTAINER CGROUP
   mkdir -p "$1"
@@ -136,7 +154,8 @@ bundle() { # bundle DIR CONTAINER CGROUP
 
 # 4. The init container: the language images on the node, verified, before the worker starts.
 init=$(python3 -c 'import yaml,sys; d=[x for x in yaml.safe_load_all(open(sys.argv[1])) if x and x["kind"]=="DaemonSet"][0]; print(" ".join(c["name"] for c in d["spec"]["template"]["spec"].get("initContainers",[])))' "$data/rendered.yaml")
-for name in $init; do
+run_init() { # run_init NAME: the init container NAME, to completion
+  local name=$1 summary start
   summary=$(bundle "$data/init-bundle" "$name" "/judgefleet-podsim/pod-$$/$name") ||
     die "init container $name: bundle" "see above"
   start=$(date +%s)
@@ -146,7 +165,20 @@ for name in $init; do
     die "init container $name" "exit $?: $(tail -1 "$data/init-$name.log")"
   fi
   runc delete --force "$id-init" >/dev/null 2>&1 || true
+}
+for name in $init; do
+  run_init "$name"
 done
+if [[ -n $pull_from ]]; then
+  grep -q '^gcc .*fetched and verified' "$data/init-rootfs-pull.log" ||
+    die "gcc pulled into the empty node store" "$(tail -1 "$data/init-rootfs-pull.log")"
+  step "gcc pulled into the empty node store" ok "$(grep '^gcc ' "$data/init-rootfs-pull.log" | awk '{print $2}' | cut -c1-19)"
+  # A restarted pod (a rollout, a reboot): the image is there, so it is hashed, not fetched.
+  run_init rootfs-pull
+  grep -q '^gcc .*present and verified, not fetched' "$data/init-rootfs-pull.log" ||
+    die "init container again: gcc present, not fetched" "$(tail -1 "$data/init-rootfs-pull.log")"
+  step "init container again: gcc present, not fetched" ok
+fi
 
 # 5. The worker container, detached as containerd runs it; its output goes to a log.
 summary=$(bundle "$data/bundle" worker "$cgroup") || die "worker container: bundle" "see above"

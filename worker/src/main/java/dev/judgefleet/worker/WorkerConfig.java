@@ -10,6 +10,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The worker's configuration: one tree under {@code judge.*}, set in properties or env vars. */
@@ -255,6 +256,13 @@ public interface WorkerConfig {
      * {@code judge rootfs build} puts them.
      */
     Optional<Path> store();
+
+    /**
+     * The images {@code judge rootfs pull} brings into the store when named none: skopeo
+     * references, comma-separated, each {@code NAME=REF} or a reference alone ({@code
+     * docker://registry.example/judgefleet/gcc:1.4}); a pod's init container runs it.
+     */
+    Optional<List<String>> pull();
   }
 
   /** The node's store of root filesystem images. */

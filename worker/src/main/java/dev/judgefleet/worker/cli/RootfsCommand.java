@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "rootfs",
     mixinStandardHelpOptions = true,
     description = {
-      "Build, list, verify and test the language images.",
+      "Build, list, verify, test, import and pull the language images.",
       "The per-language root filesystem images: recipes in rootfs-images/, the store in <state-dir>/rootfs, its OCI layout in <state-dir>/rootfs/oci."
     },
     subcommands = {
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RootfsListCommand.class,
       RootfsVerifyCommand.class,
       RootfsTestCommand.class,
-      RootfsImportCommand.class
+      RootfsImportCommand.class,
+      RootfsPullCommand.class
     })
 public final class RootfsCommand {}

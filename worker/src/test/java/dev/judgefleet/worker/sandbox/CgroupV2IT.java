@@ -113,4 +113,36 @@ class CgroupV2IT {
     assertEquals("hello\n", r.stdout().headText());
     assertTrue(r.memoryPeakBytes() > 0);
   }
+
+  /**
+   * A container's cgroup as a pod gives it: the worker's own processes live in it, so controllers
+   * cannot be enabled for its children until they move into a leaf (no internal processes).
+   */
+  @Test
+  void aContainersCgroupWithProcessesOfItsOwnGetsAWorkerLeaf() throws Exception {
+    Path container =
+        engine.cgroupBase().resolveSibling("container-" + ProcessHandle.current().pid());
+    Files.createDirectory(container);
+    Process resident = new ProcessBuilder("sleep", "120").start();
+    try {
+      Files.writeString(container.resolve("cgroup.procs"), Long.toString(resident.pid()));
+      CgroupV2 backend = CgroupV2.create(container, "engine");
+      String moved = Files.readString(container.resolve("worker").resolve("cgroup.procs"));
+      assertTrue(moved.contains(Long.toString(resident.pid())), "moved into the leaf: " + moved);
+      assertEquals("", Files.readString(container.resolve("cgroup.procs")).strip());
+      String enabled = Files.readString(container.resolve("cgroup.subtree_control"));
+      assertTrue(enabled.contains("memory") && enabled.contains("pids"), enabled);
+      RunCgroup run = backend.create("run-0");
+      run.limit(32 << 20, 16);
+      Path dir = backend.base().resolve("run-0");
+      assertEquals("33554432", Files.readString(dir.resolve("memory.max")).strip());
+      assertEquals("16", Files.readString(dir.resolve("pids.max")).strip());
+      Files.delete(dir);
+      backend.removeBase();
+    } finally {
+      resident.destroyForcibly().waitFor();
+      Files.deleteIfExists(container.resolve("worker"));
+      Files.deleteIfExists(container);
+    }
+  }
 }
