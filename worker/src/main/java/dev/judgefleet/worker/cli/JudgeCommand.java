@@ -24,6 +24,7 @@ import picocli.CommandLine.HelpCommand;
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
+      ChaosCommand.class,
       ProblemsCommand.class,
       HelpCommand.class
     })
