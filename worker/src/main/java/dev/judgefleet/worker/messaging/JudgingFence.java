@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class JudgingFence {
-  @Inject PartitionAssignment assignment;
+  @Inject
+  @Identifier(PartitionAssignment.NAME)
+  PartitionAssignment assignment;
   @Inject StallWatch stalls;
 
   /**
