@@ -25,6 +25,7 @@ import picocli.CommandLine.HelpCommand;
       SubmitCommand.class,
       LoadCommand.class,
       ChaosCommand.class,
+      SoakCommand.class,
       ProblemsCommand.class,
       HelpCommand.class
     })

@@ -20,6 +20,7 @@ public class JudgingFence {
   @Inject
   @Identifier(PartitionAssignment.NAME)
   PartitionAssignment assignment;
+
   @Inject StallWatch stalls;
 
   /**
