@@ -97,7 +97,8 @@ public class SubmissionConsumer {
       if (stale(message, ticket, state)) {
         return null;
       }
-      return deadLetter(message, bytes, malformed.reason(), malformed.submissionId(), state);
+      return deadLetter(
+          message, bytes, malformed.reason(), malformed.submissionId(), state, ticket);
     }
     Submission submission = ((SubmissionParseResult.Parsed) parsed).submission();
     String id = submission.submissionId();
@@ -146,7 +147,8 @@ public class SubmissionConsumer {
       byte[] bytes,
       String reason,
       Optional<String> submissionId,
-      WorkerRuntime.State state) {
+      WorkerRuntime.State state,
+      JudgingFence.Ticket ticket) {
     Optional<IncomingKafkaRecordMetadata> meta =
         message.getMetadata(IncomingKafkaRecordMetadata.class);
     String key = meta.map(m -> (String) m.getKey()).orElse(null);
@@ -164,7 +166,13 @@ public class SubmissionConsumer {
       return dead;
     }
     VerdictEvent verdict = mapping.rejected(submissionId.get(), reason, state.node());
-    return dead.thenCompose(ignored -> publisher.verdict(verdict));
+    // The dead letter can take long (a large record, a broker failing over, the process stopped
+    // meanwhile): the fence again before the verdict, which a newer judging may have published.
+    dead.toCompletableFuture().join();
+    if (stale(message, ticket, state)) {
+      return null;
+    }
+    return publisher.verdict(verdict);
   }
 
   /** Whether the fence holds this result back (logged, counted). */

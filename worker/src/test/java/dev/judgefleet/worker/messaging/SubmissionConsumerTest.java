@@ -175,6 +175,7 @@ class SubmissionConsumerTest {
               int partition,
               long offset) {
             events.add("dead letter");
+            duringJudging.run();
             SubmissionConsumerTest.this.deadLetters.add(reason);
             return CompletableFuture.completedFuture(null);
           }
@@ -351,6 +352,20 @@ class SubmissionConsumerTest {
     deliverFromPartition("{\"schemaVersion\":1,");
     assertTrue(deadLetters.isEmpty(), deadLetters.toString());
     assertFalse(events.contains("ack"), events.toString());
+  }
+
+  @Test
+  void anIeVerdictIsNotPublishedWhenThePartitionChangedHandsWhileItsDeadLetterWasSent() {
+    // Found by judge chaos: a worker stopped while its dead letter was in flight published the IE
+    // verdict after resuming, over the one the partition's new owner had published.
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging = () -> assignment.released(List.of(PARTITION_2));
+    deliverFromPartition(
+        """
+        {"schemaVersion":1,"submissionId":"bad1","problemId":"aplusb","language":"cobol",
+         "source":"x"}""");
+    assertEquals(List.of("dead letter"), events);
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
   }
 
   /** Runs nothing and accepts, counting the judgings. */
