@@ -24,6 +24,8 @@ import picocli.CommandLine.HelpCommand;
       ServeCommand.class,
       SubmitCommand.class,
       LoadCommand.class,
+      ChaosCommand.class,
+      SoakCommand.class,
       ProblemsCommand.class,
       HelpCommand.class
     })

@@ -197,6 +197,7 @@ public final class LoadCommand implements Callable<Integer> {
               servers,
               topics.submissions(),
               topics.verdicts(),
+              List.of(),
               metrics,
               wait);
     } catch (IllegalArgumentException e) {

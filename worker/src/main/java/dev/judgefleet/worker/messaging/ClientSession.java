@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ClientSession implements AutoCloseable {
   private static final Duration API_TIMEOUT = Duration.ofSeconds(15);
 
+  /** The largest record the producer sends: twice the worker's default message limit. */
+  public static final int MAX_RECORD_BYTES = 16 << 20;
+
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final String submissions;
@@ -49,6 +52,10 @@ public final class ClientSession implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(API_TIMEOUT.toMillis()));
+    // judge chaos sends records over the worker's 8 MiB limit on purpose; gzip keeps their batches
+    // under the brokers' message.max.bytes.
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
     producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     Properties c = new Properties();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

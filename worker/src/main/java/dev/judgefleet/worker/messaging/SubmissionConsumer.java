@@ -32,6 +32,11 @@ import org.jboss.logging.Logger;
  *
  * <p>A submission whose problem package cannot be had while the store is down leaves its slot and
  * waits, unacknowledged, in {@link StoreWait} until the store answers again.
+ *
+ * <p>A result whose partition changed hands while it was judged, or judged across a stall of the
+ * process past its session timeout, is dropped unpublished and unacknowledged ({@link
+ * JudgingFence}): the partition's owner has judged or will judge the record, and this late result
+ * must not override that newer judging.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -42,6 +47,7 @@ public class SubmissionConsumer {
   @Inject ShutdownGate gate;
   @Inject SubmissionMapping mapping;
   @Inject StoreWait storeWait;
+  @Inject JudgingFence fence;
 
   @Incoming(Channels.SUBMISSIONS)
   @Blocking(value = "judge-slots", ordered = false)
@@ -56,8 +62,9 @@ public class SubmissionConsumer {
       return CompletableFuture.completedFuture(null);
     }
     try {
+      JudgingFence.Ticket ticket = fence.take(message);
       WorkerRuntime.State state = runtime.state();
-      CompletionStage<Void> published = handle(message, state);
+      CompletionStage<Void> published = handle(message, state, ticket);
       if (published == null) {
         return CompletableFuture.completedFuture(null);
       }
@@ -81,12 +88,17 @@ public class SubmissionConsumer {
     }
   }
 
-  /** Answers a record; null when it was handed back instead (shutting down). */
-  private CompletionStage<Void> handle(Message<byte[]> message, WorkerRuntime.State state) {
+  /** Answers a record; null when it was handed back instead (shutting down, or stale). */
+  private CompletionStage<Void> handle(
+      Message<byte[]> message, WorkerRuntime.State state, JudgingFence.Ticket ticket) {
     byte[] bytes = message.getPayload() == null ? new byte[0] : message.getPayload();
     SubmissionParseResult parsed = SubmissionParser.parse(bytes, state.policy());
     if (parsed instanceof SubmissionParseResult.Malformed malformed) {
-      return deadLetter(message, bytes, malformed.reason(), malformed.submissionId(), state);
+      if (stale(message, ticket, state)) {
+        return null;
+      }
+      return deadLetter(
+          message, bytes, malformed.reason(), malformed.submissionId(), state, ticket);
     }
     Submission submission = ((SubmissionParseResult.Parsed) parsed).submission();
     String id = submission.submissionId();
@@ -118,6 +130,9 @@ public class SubmissionConsumer {
         return null;
       }
       VerdictEvent event = outcome.event();
+      if (stale(message, ticket, state)) {
+        return null;
+      }
       state.metrics().queued(event.queuedMs() == null ? -1 : event.queuedMs());
       state.metrics().judged(event, outcome.result().orElse(null));
       progress.progress(Phase.DONE, 0, 0);
@@ -132,7 +147,8 @@ public class SubmissionConsumer {
       byte[] bytes,
       String reason,
       Optional<String> submissionId,
-      WorkerRuntime.State state) {
+      WorkerRuntime.State state,
+      JudgingFence.Ticket ticket) {
     Optional<IncomingKafkaRecordMetadata> meta =
         message.getMetadata(IncomingKafkaRecordMetadata.class);
     String key = meta.map(m -> (String) m.getKey()).orElse(null);
@@ -150,7 +166,25 @@ public class SubmissionConsumer {
       return dead;
     }
     VerdictEvent verdict = mapping.rejected(submissionId.get(), reason, state.node());
-    return dead.thenCompose(ignored -> publisher.verdict(verdict));
+    // The dead letter can take long (a large record, a broker failing over, the process stopped
+    // meanwhile): the fence again before the verdict, which a newer judging may have published.
+    dead.toCompletableFuture().join();
+    if (stale(message, ticket, state)) {
+      return null;
+    }
+    return publisher.verdict(verdict);
+  }
+
+  /** Whether the fence holds this result back (logged, counted). */
+  private boolean stale(
+      Message<byte[]> message, JudgingFence.Ticket ticket, WorkerRuntime.State state) {
+    Optional<String> reason = fence.staleReason(ticket);
+    if (reason.isEmpty()) {
+      return false;
+    }
+    LOG.warnf("not publishing the result for the record at %s: %s", where(message), reason.get());
+    state.metrics().staleDropped();
+    return true;
   }
 
   private static String where(Message<?> message) {

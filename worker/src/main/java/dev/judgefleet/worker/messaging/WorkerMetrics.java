@@ -20,6 +20,7 @@ final class WorkerMetrics {
   private final Timer queueLatency;
   private final DistributionSummary sandboxSetup;
   private final Counter deadLetters;
+  private final Counter staleDropped;
 
   WorkerMetrics(MeterRegistry registry, Supplier<Number> busySlots, int slots) {
     this.registry = registry;
@@ -37,6 +38,12 @@ final class WorkerMetrics {
     this.deadLetters =
         Counter.builder("judge.dead.letters")
             .description("Submissions sent to the dead-letter topic")
+            .register(registry);
+    this.staleDropped =
+        Counter.builder("judge.stale.dropped")
+            .description(
+                "Results not published: their partition changed hands, or the worker stood still,"
+                    + " while they were judged")
             .register(registry);
     // Strong references: registry.gauge(name, object, ...) holds its object weakly, and a
     // collected object reads NaN. The supplier lives as long as the gauge.
@@ -80,5 +87,9 @@ final class WorkerMetrics {
 
   void deadLettered() {
     deadLetters.increment();
+  }
+
+  void staleDropped() {
+    staleDropped.increment();
   }
 }

@@ -28,6 +28,7 @@ import dev.judgefleet.worker.problem.TestCase;
 import dev.judgefleet.worker.service.JudgingService;
 import dev.judgefleet.worker.service.TimeLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,12 @@ class SubmissionConsumerTest {
   private int judged;
   private SlotPool slots;
   private SubmissionConsumer consumer;
+  private final PartitionAssignment assignment = new PartitionAssignment();
+  private long clockNanos;
+  private final StallWatch stallWatch = new StallWatch(() -> clockNanos, 10_000_000_000L);
+
+  /** Runs while the (fake) judge judges: a rebalance or a stall "during" the judging. */
+  private Runnable duringJudging = () -> {};
 
   @BeforeEach
   void wire() {
@@ -165,11 +175,31 @@ class SubmissionConsumerTest {
               int partition,
               long offset) {
             events.add("dead letter");
+            duringJudging.run();
             SubmissionConsumerTest.this.deadLetters.add(reason);
             return CompletableFuture.completedFuture(null);
           }
         };
     consumer.mapping = new SubmissionMapping();
+    consumer.fence = new JudgingFence();
+    consumer.fence.assignment = assignment;
+    consumer.fence.stalls = stallWatch;
+  }
+
+  /** A record as the Kafka connector delivers it: from judge.submissions, partition 2. */
+  private void deliverFromPartition(String json) {
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>(
+            "judge.submissions", 2, 40L, "s1", json.getBytes(StandardCharsets.UTF_8));
+    Message<byte[]> message =
+        Message.of(
+            record.value(),
+            Metadata.of(new IncomingKafkaRecordMetadata<>(record, Channels.SUBMISSIONS)),
+            () -> {
+              events.add("ack");
+              return CompletableFuture.completedFuture(null);
+            });
+    consumer.onSubmission(message).toCompletableFuture().join();
   }
 
   private void deliver(String json) {
@@ -252,6 +282,92 @@ class SubmissionConsumerTest {
     assertFalse(events.contains("ack"), events.toString());
   }
 
+  private static final TopicPartition PARTITION_2 = new TopicPartition("judge.submissions", 2);
+
+  @Test
+  void aVerdictFromAPartitionStillHeldIsPublished() {
+    assignment.assigned(List.of(PARTITION_2));
+    deliverFromPartition(VALID);
+    assertEquals(
+        List.of("progress " + Phase.ACCEPTED, "progress " + Phase.DONE, "verdict AC", "ack"),
+        events);
+  }
+
+  @Test
+  void aVerdictWhosePartitionWasRevokedDuringJudgingIsNotPublished() {
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging = () -> assignment.released(List.of(PARTITION_2));
+    deliverFromPartition(VALID);
+    assertEquals(1, judged);
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
+    assertFalse(events.contains("ack"), events.toString());
+  }
+
+  @Test
+  void aPartitionLostAndAssignedBackIsAnotherTenure() {
+    // The session expired and the group gave the partition back to this worker: the record was
+    // delivered again under the new tenure, and the old judging must not publish.
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging =
+        () -> {
+          assignment.released(List.of(PARTITION_2));
+          assignment.assigned(List.of(PARTITION_2));
+        };
+    deliverFromPartition(VALID);
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
+    assertFalse(events.contains("ack"), events.toString());
+  }
+
+  @Test
+  void aWorkerThatStoodStillPastItsSessionTimeoutPublishesNothing() {
+    // SIGSTOP for 15 s mid-judging, then SIGCONT: the judging thread resumes before the consumer
+    // has polled (no onPartitionsLost yet) and before the stall watch has ticked.
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging = () -> clockNanos += 15_000_000_000L;
+    deliverFromPartition(VALID);
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
+    assertFalse(events.contains("ack"), events.toString());
+    // Once ticked, the stall is remembered: a judging begun before it stays fenced, a new one is
+    // published.
+    stallWatch.tick();
+    duringJudging = () -> {};
+    events.clear();
+    deliverFromPartition(VALID);
+    assertEquals(
+        List.of("progress " + Phase.ACCEPTED, "progress " + Phase.DONE, "verdict AC", "ack"),
+        events);
+  }
+
+  @Test
+  void aShortPauseIsNotAStall() {
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging = () -> clockNanos += 9_000_000_000L;
+    deliverFromPartition(VALID);
+    assertEquals(1, verdicts.size());
+  }
+
+  @Test
+  void aMalformedRecordFromARevokedPartitionIsNotDeadLettered() {
+    // Not held at all: the partition was revoked between the fetch and the handling.
+    deliverFromPartition("{\"schemaVersion\":1,");
+    assertTrue(deadLetters.isEmpty(), deadLetters.toString());
+    assertFalse(events.contains("ack"), events.toString());
+  }
+
+  @Test
+  void anIeVerdictIsNotPublishedWhenThePartitionChangedHandsWhileItsDeadLetterWasSent() {
+    // Found by judge chaos: a worker stopped while its dead letter was in flight published the IE
+    // verdict after resuming, over the one the partition's new owner had published.
+    assignment.assigned(List.of(PARTITION_2));
+    duringJudging = () -> assignment.released(List.of(PARTITION_2));
+    deliverFromPartition(
+        """
+        {"schemaVersion":1,"submissionId":"bad1","problemId":"aplusb","language":"cobol",
+         "source":"x"}""");
+    assertEquals(List.of("dead letter"), events);
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
+  }
+
   /** Runs nothing and accepts, counting the judgings. */
   private final class AcceptingJudge implements SubmissionJudge {
     @Override
@@ -267,6 +383,7 @@ class SubmissionConsumerTest {
         JudgeOptions options,
         ProgressListener progress) {
       judged++;
+      duringJudging.run();
       return JudgeResults.accepted(problem, timeLimit);
     }
 

@@ -1,10 +1,10 @@
 package dev.judgefleet.worker.cli.load;
 
 /** Text made safe for HTML and SVG: item names and node names come from files and the wire. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {

@@ -8,6 +8,7 @@ import dev.judgefleet.worker.cli.load.LoadReport.Mismatch;
 import dev.judgefleet.worker.messaging.ClientSession;
 import dev.judgefleet.worker.messaging.TopicMessage;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class LoadGenerator {
    * @param warmup the start whose submissions the figures leave out
    * @param count stop after this many, or null for no limit
    * @param seed the arrival and mix draws' seed
+   * @param watchedTopics topics read besides the verdicts, for a {@link Tap} (e.g. the DLQ)
    * @param drainTimeout how long to wait for the last verdicts once sending stopped
    */
   public record Settings(
@@ -50,10 +52,12 @@ public final class LoadGenerator {
       String bootstrap,
       String submissionsTopic,
       String verdictsTopic,
+      List<String> watchedTopics,
       List<String> metricsTargets,
       Duration drainTimeout) {
     public Settings {
       Objects.requireNonNull(workload, "workload");
+      watchedTopics = List.copyOf(watchedTopics);
       Objects.requireNonNull(warmup, "warmup");
       Objects.requireNonNull(drainTimeout, "drainTimeout");
       metricsTargets = List.copyOf(metricsTargets);
@@ -76,6 +80,36 @@ public final class LoadGenerator {
     }
   }
 
+  /**
+   * A driver's hooks into a run ({@code judge chaos}, {@code judge soak}), all called on the
+   * generator's thread.
+   */
+  public interface Tap {
+    /** A submission was handed to the producer. */
+    default void sent(String submissionId, WorkloadItem item) {}
+
+    /** A message read off a watched topic (verdicts included), before the generator counts it. */
+    default void received(TopicMessage message) {}
+
+    /**
+     * Between sends: the driver may send records of its own through the run's session (they are not
+     * the generator's submissions and it does not wait for their verdicts).
+     */
+    default void tick(ClientSession kafka) {}
+
+    /** Whether to stop sending now, before the duration or the count says so. */
+    default boolean doneSending() {
+      return false;
+    }
+
+    /** Whether the driver still waits for messages once sending stopped and no verdict is due. */
+    default boolean awaiting() {
+      return false;
+    }
+  }
+
+  private static final Tap NO_TAP = new Tap() {};
+
   private record Pending(WorkloadItem item, long sentNanos) {}
 
   private final Settings settings;
@@ -85,10 +119,19 @@ public final class LoadGenerator {
   private final List<Outcome> outcomes = new ArrayList<>();
   private long duplicates;
   private long wrong;
+  private final String runId;
   private long start;
 
   public LoadGenerator(Settings settings) {
     this.settings = settings;
+    // Random per run, not drawn from the seed: a rerun with the same seed must not take an earlier
+    // (aborted) run's late verdicts for its own.
+    this.runId = String.format(Locale.ROOT, "%08x", new SecureRandom().nextInt());
+  }
+
+  /** What every submission id of this run starts with: {@code load-RUNID-}. */
+  public String idPrefix() {
+    return "load-" + runId + "-";
   }
 
   /**
@@ -98,13 +141,18 @@ public final class LoadGenerator {
    * @throws IllegalStateException when Kafka cannot be reached or refuses submissions
    */
   public LoadReport run(Consumer<String> progress) throws IOException {
+    return run(progress, NO_TAP);
+  }
+
+  /** {@link #run(Consumer)} with a driver's hooks. */
+  public LoadReport run(Consumer<String> progress, Tap tap) throws IOException {
     Settings s = settings;
     SplittableRandom random = new SplittableRandom(s.seed());
-    String runId = String.format(Locale.ROOT, "%08x", random.nextInt());
     Instant startedAt = Instant.now();
     long sent = 0;
-    try (ClientSession kafka =
-            new ClientSession(s.bootstrap(), s.submissionsTopic(), List.of(s.verdictsTopic()));
+    List<String> watched = new ArrayList<>(List.of(s.verdictsTopic()));
+    watched.addAll(s.watchedTopics());
+    try (ClientSession kafka = new ClientSession(s.bootstrap(), s.submissionsTopic(), watched);
         MetricsSampler sampler =
             new MetricsSampler(s.metricsTargets(), s.submissionsTopic(), System.nanoTime())) {
       start = System.nanoTime();
@@ -115,16 +163,17 @@ public final class LoadGenerator {
       long nextProgress = start;
       while (true) {
         long now = System.nanoTime();
-        if (now >= sendEnd || (s.count() != null && sent >= s.count())) {
+        if (now >= sendEnd || (s.count() != null && sent >= s.count()) || tap.doneSending()) {
           break;
         }
+        tap.tick(kafka);
         if (now >= nextProgress) {
           progress.accept(status(sent, now));
           nextProgress = now + PROGRESS_NANOS;
         }
         boolean due = arrivals != null ? now >= nextArrival : pending.size() < s.concurrency();
         if (due) {
-          send(kafka, runId + "-" + sent, s.workload().pick(random));
+          send(kafka, sent, s.workload().pick(random), tap);
           sent++;
           if (arrivals != null) {
             nextArrival = start + arrivals.nextNanos();
@@ -132,17 +181,18 @@ public final class LoadGenerator {
           continue;
         }
         long waitNanos = arrivals != null ? Math.min(nextArrival, sendEnd) - now : sendEnd - now;
-        drain(kafka, Duration.ofNanos(Math.max(1_000_000L, Math.min(waitNanos, 50_000_000L))));
+        drain(kafka, Duration.ofNanos(Math.max(1_000_000L, Math.min(waitNanos, 50_000_000L))), tap);
       }
       long sendingNanos = System.nanoTime() - start;
       kafka.flush();
       long deadline = System.nanoTime() + s.drainTimeout().toNanos();
-      while (!pending.isEmpty() && System.nanoTime() < deadline) {
-        drain(kafka, Duration.ofMillis(200));
+      while ((!pending.isEmpty() || tap.awaiting()) && System.nanoTime() < deadline) {
+        tap.tick(kafka);
+        drain(kafka, Duration.ofMillis(200), tap);
         progress.accept(status(sent, System.nanoTime()));
       }
       // A moment for duplicates of the last verdicts (a redelivery after a rebalance).
-      drain(kafka, Duration.ofMillis(500));
+      drain(kafka, Duration.ofMillis(500), tap);
       List<Mismatch> missing = new ArrayList<>();
       pending.forEach(
           (id, p) ->
@@ -175,8 +225,8 @@ public final class LoadGenerator {
         now - start < settings.warmup().toNanos() ? "  (warm-up)" : "");
   }
 
-  private void send(ClientSession kafka, String suffix, WorkloadItem item) throws IOException {
-    String id = "load-" + suffix;
+  private void send(ClientSession kafka, long n, WorkloadItem item, Tap tap) throws IOException {
+    String id = idPrefix() + n;
     Submission submission =
         new Submission(
             Submission.SCHEMA_VERSION,
@@ -194,12 +244,14 @@ public final class LoadGenerator {
     byte[] bytes = mapper.writeValueAsBytes(submission);
     pending.put(id, new Pending(item, System.nanoTime() - start));
     kafka.submitAsync(id, bytes);
+    tap.sent(id, item);
   }
 
-  private void drain(ClientSession kafka, Duration wait) throws IOException {
+  private void drain(ClientSession kafka, Duration wait, Tap tap) throws IOException {
     for (TopicMessage message : kafka.poll(wait)) {
+      tap.received(message);
       String id = message.key();
-      if (id == null) {
+      if (id == null || !message.topic().equals(settings.verdictsTopic())) {
         continue;
       }
       Pending p = pending.remove(id);
