@@ -104,7 +104,12 @@ public class WorkerRuntime {
     }
     JudgingService service =
         stack.service(problems, node, WorkerVersion.get(), config.worker().setupRetries());
-    SlotPool slots = new SlotPool(config.worker().slots());
+    SlotPool slots =
+        new SlotPool(
+            config.worker().slots(),
+            config.worker().lowLaneMaxWait(),
+            config.worker().liveReserve(),
+            System::nanoTime);
     if (config.problems().prepare()) {
       // Before any submission (they wait for start()), on the uid no slot uses.
       new ProblemPreparation(service, slots.size()).prepareAll(problems);
