@@ -4,6 +4,7 @@ import dev.judgefleet.model.SubmissionPolicy;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
+import dev.judgefleet.worker.judge.CompileCache;
 import dev.judgefleet.worker.judge.SlotPool;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
@@ -23,6 +24,7 @@ import dev.judgefleet.worker.service.ProblemPreparation;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -77,7 +79,8 @@ public class WorkerRuntime {
                 .engineSettings()
                 .withPinning(config.sandbox().pinCpus(), config.worker().slots()),
             languages,
-            config.sandbox().stateDir());
+            config.sandbox().stateDir(),
+            compileCache());
     // Images are hashed again before their first use; doing it now keeps that off the first
     // submissions (one waits for it if it comes sooner).
     Thread verify =
@@ -115,9 +118,24 @@ public class WorkerRuntime {
       new ProblemPreparation(service, slots.size()).prepareAll(problems);
     }
     WorkerMetrics metrics = new WorkerMetrics(registry, slots::busy, slots.size());
+    stack.compileCache().ifPresent(metrics::compileCache);
     state = new State(stack, service, slots, metrics, policy(languages), node, problems, store);
     selfTest(stack.engine(), slots.size());
     return state;
+  }
+
+  /** The node's compiled programs ({@code judge.compile-cache.*}), unless turned off. */
+  private Optional<CompileCache> compileCache() {
+    WorkerConfig.CompileCache c = config.compileCache();
+    if (!c.enabled()) {
+      return Optional.empty();
+    }
+    Path dir = c.dir().orElseGet(() -> config.sandbox().stateDir().resolve("compile-cache"));
+    CompileCache cache = new CompileCache(dir, c.maxSize().asLongValue());
+    LOG.infof(
+        "compile cache in %s: %d programs, %d bytes (cap %d)",
+        dir, cache.entries(), cache.bytes(), c.maxSize().asLongValue());
+    return Optional.of(cache);
   }
 
   /** The worker's policy: its configured limits, and the languages its catalog knows. */
