@@ -161,7 +161,11 @@ public final class ProgramBuilder {
             written, language.id(), CompileCacheKey.toolchain(language), argv, language.env());
     Optional<CompileCache.Entry> hit = cache.get().get(key);
     if (hit.isPresent()) {
-      sandbox.writeWorkFiles(hit.get().files());
+      // Readable by the program's user whatever the compiler's umask was: the worker writes them.
+      sandbox.writeWorkFiles(
+          hit.get().files().stream()
+              .map(f -> new WorkFile(f.path(), f.content(), f.mode() | 0444))
+              .toList());
       return new CompiledProgram(
           language, layout.mainName(), fileName, CACHED_COMPILE, hit.get().compilerOutput());
     }
