@@ -113,7 +113,7 @@ step "unpack image sha256:${manifest:0:12} (${#layers[@]} blobs)" ok "$(du -sh "
 # 3. What the cluster provides: Kafka with the worker's topics, the problem store.
 "$kafka" start --data "$data/kafka" --port "$port" --controller-port $((port + 1)) >"$data/kafka.log" 2>&1 ||
   die "start the broker on 127.0.0.1:$port" "$(tail -1 "$data/kafka.log")"
-"$kafka" topics --port "$port" judge.submissions:4 judge.verdicts:4:cleanup.policy=compact \
+"$kafka" topics --port "$port" judge.submissions:4 judge.rejudges:4 judge.verdicts:4:cleanup.policy=compact \
   judge.progress:4:retention.ms=3600000 judge.submissions.dlq:1 \
   judge.problems:1:cleanup.policy=compact >>"$data/kafka.log" 2>&1 ||
   die "create the topics" "$(tail -1 "$data/kafka.log")"

@@ -32,6 +32,9 @@ public interface WorkerConfig {
   /** The worker's limits on what a submission may ask for. */
   Policy policy();
 
+  /** The node's cache of compiled programs. */
+  CompileCache compileCache();
+
   interface Worker {
     /**
      * Submissions judged at once: one sandbox slot each (default: the CPUs; set by {@code
@@ -53,13 +56,49 @@ public interface WorkerConfig {
     @WithDefault("2")
     int setupRetries();
 
+    /**
+     * How long a rejudge waits behind live work for a slot before it goes first: live submissions
+     * are judged first, but never starve the rejudges.
+     */
+    @WithDefault("30s")
+    Duration lowLaneMaxWait();
+
+    /**
+     * Whether one slot is kept for live submissions when the node has several: a live submission
+     * arriving during a rejudge backlog then finds a slot at once. Off, rejudges may fill every
+     * slot while no live work waits (more rejudge throughput, live work waits for a rejudge).
+     */
+    @WithDefault("true")
+    boolean liveReserve();
+
     /** Kafka topics. */
     Topics topics();
+  }
+
+  /** The node's cache of compiled programs (a rejudge does not compile again). */
+  interface CompileCache {
+    /** Whether compiled programs are kept and reused. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Where they are kept; unset: {@code <judge.sandbox.state-dir>/compile-cache}. */
+    Optional<Path> dir();
+
+    /** Above this size, least recently used programs are evicted. */
+    @WithDefault("2g")
+    MemorySize maxSize();
   }
 
   interface Topics {
     @WithDefault("judge.submissions")
     String submissions();
+
+    /**
+     * The low lane: rejudges and practice, in the submissions' format; judged on the slots live
+     * submissions leave free.
+     */
+    @WithDefault("judge.rejudges")
+    String rejudges();
 
     @WithDefault("judge.verdicts")
     String verdicts();

@@ -234,7 +234,9 @@ public final class ChaosCommand implements Callable<Integer> {
                 topics.verdicts(),
                 List.of(topics.deadLetters()),
                 List.of(),
-                drain));
+                drain,
+                topics.rejudges(),
+                0));
     Progress progress = new Progress(err, json);
     FaultInjector faults =
         new FaultInjector(

@@ -109,6 +109,22 @@ public final class LoadCommand implements Callable<Integer> {
           "submissions sent in this first part are judged and checked but left out of the figures (default: 0s)")
   String warmup;
 
+  @Option(
+      names = "--lane",
+      paramLabel = "LANE",
+      defaultValue = "live",
+      description =
+          "the lane the measured submissions go on: live (judge.submissions, the default) or rejudge (judge.rejudges)")
+  String lane;
+
+  @Option(
+      names = "--rejudge-backlog",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "first queue N rejudges (from the same mix) on judge.rejudges, then run; reports how many of them were judged during the run (default: 0)")
+  int rejudgeBacklog;
+
   @Option(names = "--count", paramLabel = "N", description = "stop sending after N submissions")
   Long count;
 
@@ -182,6 +198,7 @@ public final class LoadCommand implements Callable<Integer> {
     Double rate = loop == null ? null : loop.rate;
     int concurrency = loop == null || loop.concurrency == null ? 2 : loop.concurrency;
     WorkerConfig.Topics topics = config.worker().topics();
+    String target = LaneTopics.topic(spec, topics, lane);
     String servers = bootstrap != null ? bootstrap : defaultBootstrap;
     LoadGenerator.Settings settings;
     try {
@@ -195,11 +212,13 @@ public final class LoadCommand implements Callable<Integer> {
               count,
               seed,
               servers,
-              topics.submissions(),
+              target,
               topics.verdicts(),
               List.of(),
               metrics,
-              wait);
+              wait,
+              topics.rejudges(),
+              rejudgeBacklog);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -307,6 +326,14 @@ public final class LoadCommand implements Callable<Integer> {
             r.measured(),
             r.throughputPerSecond(),
             new TreeMap<>(r.byVerdict())));
+    if (r.backlog().queued() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  rejudge backlog %d queued before the run, %d judged during it%n",
+              r.backlog().queued(),
+              r.backlog().judgedDuringRun()));
+    }
     s.append(latencyLine("all nodes", r.latency()));
     s.append(
         String.format(

@@ -192,7 +192,9 @@ public final class SoakCommand implements Callable<Integer> {
                   topics.verdicts(),
                   List.of(),
                   List.of(),
-                  drain));
+                  drain,
+                  topics.rejudges(),
+                  0));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

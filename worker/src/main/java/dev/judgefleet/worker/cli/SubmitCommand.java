@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Submit a source file and print its verdict when it arrives.",
-      "Produces SOURCE as a submission to judge.submissions and waits for its verdict on judge.verdicts, showing progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
+      "Produces SOURCE as a submission to judge.submissions (with --lane rejudge, to judge.rejudges: judged on the slots live submissions leave free) and waits for its verdict on judge.verdicts, showing progress on a terminal. Kafka: KAFKA_BOOTSTRAP_SERVERS or --bootstrap.",
       "Exit status: 0 on AC; 1 on any other verdict, when no broker answers, or when no verdict comes in time; 2 on a usage error."
     })
 public final class SubmitCommand implements Callable<Integer> {
@@ -59,6 +59,14 @@ public final class SubmitCommand implements Callable<Integer> {
       paramLabel = "L",
       description = "the language id (default: from the extension of SOURCE)")
   String language;
+
+  @Option(
+      names = "--lane",
+      paramLabel = "LANE",
+      defaultValue = "live",
+      description =
+          "live (judge.submissions, the default) or rejudge (judge.rejudges: after live work)")
+  String lane;
 
   @Option(names = "--json", description = "print the verdict event as JSON")
   boolean json;
@@ -116,11 +124,11 @@ public final class SubmitCommand implements Callable<Integer> {
     String languageId = languageId();
     ObjectMapper mapper = WireJson.mapper();
     WorkerConfig.Topics topics = config.worker().topics();
+    String target = LaneTopics.topic(spec, topics, lane);
     String servers = bootstrap != null ? bootstrap : defaultBootstrap;
     PrintStream err = System.err;
     try (ClientSession kafka =
-        new ClientSession(
-            servers, topics.submissions(), List.of(topics.verdicts(), topics.progress()))) {
+        new ClientSession(servers, target, List.of(topics.verdicts(), topics.progress()))) {
       // Stamped once the session is open: the queue time is the worker's, not this JVM's.
       Submission submission =
           new Submission(
@@ -143,7 +151,7 @@ public final class SubmitCommand implements Callable<Integer> {
         return 0;
       }
       Progress progress = new Progress(err, json);
-      progress.show("submitted " + submissionId + " to " + topics.submissions() + " at " + servers);
+      progress.show("submitted " + submissionId + " to " + target + " at " + servers);
       long deadline = System.nanoTime() + wait.toNanos();
       while (System.nanoTime() < deadline) {
         for (TopicMessage record : kafka.poll(Duration.ofMillis(200))) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Start the local stack: Kafka, a problem store and worker(s).",
-      "Builds the worker on first use, starts a Kafka broker (KRaft) and an S3-compatible problem store (s3proxy) from Maven Central jars (no Docker), creates the topics, pushes the example problems to the store and starts the worker on it (with --brokers N, a KRaft cluster of N brokers; with --workers N, N workers in one consumer group). It reports ready once every worker passed its sandbox self-test, prepared its problems and holds its partitions of judge.submissions. Ctrl-C stops all three.",
+      "Builds the worker on first use, starts a Kafka broker (KRaft) and an S3-compatible problem store (s3proxy) from Maven Central jars (no Docker), creates the topics, pushes the example problems to the store and starts the worker on it (with --brokers N, a KRaft cluster of N brokers; with --workers N, N workers in one consumer group). It reports ready once every worker passed its sandbox self-test, prepared its problems and holds its partitions of judge.submissions and judge.rejudges. Ctrl-C stops all three.",
       "Needs root (the sandbox creates namespaces and cgroups)."
     },
     footerHeading = "%nSettings (environment variables):%n",
@@ -34,7 +34,7 @@ public final class UpCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Kafka brokers (1..16, default 1): more than one form a KRaft cluster, with 3 replicas and"
-              + " min.insync.replicas=2 on judge.submissions and judge.verdicts")
+              + " min.insync.replicas=2 on judge.submissions, judge.rejudges and judge.verdicts")
   int brokers;
 
   @Option(

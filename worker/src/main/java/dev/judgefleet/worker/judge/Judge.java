@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 public final class Judge implements SubmissionJudge, AutoCloseable {
   private final SandboxEngine engine;
   private final ValidatorCache validators;
+  private final Optional<CompileCache> compiled;
   private final ExecutorService interactive =
       Executors.newCachedThreadPool(
           r -> {
@@ -38,8 +39,16 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
           });
 
   public Judge(SandboxEngine engine, ValidatorCache validators) {
+    this(engine, validators, Optional.empty());
+  }
+
+  /**
+   * A judge that takes programs compiled before from {@code compiled} (a rejudge compiles none).
+   */
+  public Judge(SandboxEngine engine, ValidatorCache validators, Optional<CompileCache> compiled) {
     this.engine = engine;
     this.validators = validators;
+    this.compiled = compiled;
   }
 
   /**
@@ -93,7 +102,7 @@ public final class Judge implements SubmissionJudge, AutoCloseable {
             problem.type().multiPass() ? ScratchDirectory.create("judgefleet-judge-") : null;
         Sandbox sandbox = engine.open(ProgramBuilder.sandboxFor(language, options.slot()))) {
       CompiledProgram program =
-          ProgramBuilder.build(sandbox, language, source, layout, compileLimits(problem));
+          ProgramBuilder.build(sandbox, language, source, layout, compileLimits(problem), compiled);
       if (!program.ok()) {
         return run.finish(
             SubmissionVerdict.compileFailed(program.compile().status()),

@@ -3,15 +3,20 @@ package dev.judgefleet.worker.judge;
 import dev.judgefleet.model.SourceFileNames;
 import dev.judgefleet.worker.language.EntryPoint;
 import dev.judgefleet.worker.language.Language;
+import dev.judgefleet.worker.sandbox.CapturedOutput;
 import dev.judgefleet.worker.sandbox.MountLayer;
+import dev.judgefleet.worker.sandbox.RunCause;
 import dev.judgefleet.worker.sandbox.RunLimits;
 import dev.judgefleet.worker.sandbox.RunResult;
 import dev.judgefleet.worker.sandbox.RunSpec;
+import dev.judgefleet.worker.sandbox.RunStatus;
 import dev.judgefleet.worker.sandbox.Sandbox;
 import dev.judgefleet.worker.sandbox.SandboxSpec;
+import dev.judgefleet.worker.sandbox.WorkFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +115,22 @@ public final class ProgramBuilder {
       SourceBundle source,
       SourceLayout layout,
       RunLimits compileLimits) {
+    return build(sandbox, language, source, layout, compileLimits, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(Sandbox, Language, SourceBundle, SourceLayout, RunLimits)}, taking the program
+   * from {@code cache} when the same code was compiled before by the same toolchain and command
+   * (the compiled files are put into /box beside the sources, nothing runs), and keeping a
+   * successful compile there.
+   */
+  public static CompiledProgram build(
+      Sandbox sandbox,
+      Language language,
+      SourceBundle source,
+      SourceLayout layout,
+      RunLimits compileLimits,
+      Optional<CompileCache> cache) {
     String fileName = layout.mainFile();
     sandbox.writeWorkFile(fileName, source.main());
     List<String> sources = new ArrayList<>(List.of(fileName));
@@ -129,11 +150,81 @@ public final class ProgramBuilder {
         Language.expand(
             withSources(language.compile(), sources),
             Map.of("source", asPath(fileName), "main", layout.mainName()));
+    if (cache.isEmpty()) {
+      return compile(sandbox, language, layout, argv, compileLimits);
+    }
+    Map<String, byte[]> written = new LinkedHashMap<>();
+    written.put(fileName, source.main());
+    written.putAll(source.others());
+    CompileCacheKey key =
+        CompileCacheKey.of(
+            written, language.id(), CompileCacheKey.toolchain(language), argv, language.env());
+    Optional<CompileCache.Entry> hit = cache.get().get(key);
+    if (hit.isPresent()) {
+      // Readable by the program's user whatever the compiler's umask was: the worker writes them.
+      sandbox.writeWorkFiles(
+          hit.get().files().stream()
+              .map(f -> new WorkFile(f.path(), f.content(), f.mode() | 0444))
+              .toList());
+      return new CompiledProgram(
+          language, layout.mainName(), fileName, CACHED_COMPILE, hit.get().compilerOutput());
+    }
+    CompiledProgram program = compile(sandbox, language, layout, argv, compileLimits);
+    if (program.ok()) {
+      List<WorkFile> produced;
+      try {
+        produced =
+            sandbox.snapshotWorkDir(MAX_CACHED_FILES, MAX_CACHED_BYTES).stream()
+                .filter(f -> !written.containsKey(f.path()))
+                .toList();
+      } catch (RuntimeException e) {
+        // Too big or unreadable to keep: this program is compiled each time.
+        return program;
+      }
+      cache
+          .get()
+          .put(key, program.compile(), new CompileCache.Entry(produced, program.compilerOutput()));
+    }
+    return program;
+  }
+
+  private static CompiledProgram compile(
+      Sandbox sandbox,
+      Language language,
+      SourceLayout layout,
+      List<String> argv,
+      RunLimits compileLimits) {
     RunResult result =
         sandbox.run(runSpec(language, argv, language.stackCapped(compileLimits), true));
     return new CompiledProgram(
-        language, layout.mainName(), fileName, result, compilerOutput(result));
+        language, layout.mainName(), layout.mainFile(), result, compilerOutput(result));
   }
+
+  /** The most files and bytes a compile may leave for the cache to keep. */
+  static final int MAX_CACHED_FILES = 4096;
+
+  static final long MAX_CACHED_BYTES = 256 * RunLimits.MIB;
+
+  /** What stands for the compile of a program taken from the cache: it succeeded, nothing ran. */
+  static final RunResult CACHED_COMPILE =
+      new RunResult(
+          RunStatus.OK,
+          RunCause.NONE,
+          0,
+          null,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          0,
+          false,
+          0,
+          CapturedOutput.NONE,
+          CapturedOutput.NONE,
+          Duration.ZERO,
+          null,
+          null,
+          0);
 
   private static String asPath(String fileName) {
     return "./" + fileName;

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only once the submissions consumer has joined its group and holds its partitions: a worker
- * reported ready takes the next submission at once, rather than after the group's join.
+ * Ready only once the submissions consumer (and the rejudges' one, in its own group) has joined its
+ * group and holds its partitions: a worker reported ready takes the next submission at once, rather
+ * than after the group's join.
  */
 @Readiness
 @ApplicationScoped
@@ -18,11 +19,17 @@ public class AssignmentReadiness implements HealthCheck {
   @Identifier(PartitionAssignment.NAME)
   PartitionAssignment assignment;
 
+  @Inject
+  @Identifier(RejudgeAssignment.NAME)
+  RejudgeAssignment rejudges;
+
   @Override
   public HealthCheckResponse call() {
     return HealthCheckResponse.named("submissions")
-        .status(assignment.joined())
+        .status(assignment.joined() && rejudges.joined())
         .withData("partitions", assignment.joined() ? assignment.describe() : "joining the group")
+        .withData(
+            "rejudge-partitions", rejudges.joined() ? rejudges.describe() : "joining the group")
         .build();
   }
 }

@@ -3,6 +3,13 @@ package dev.judgefleet.worker.messaging;
 /** The worker's messaging channels; their Kafka topics are configured under judge.worker.topics. */
 public final class Channels {
   public static final String SUBMISSIONS = "submissions";
+
+  /** The low lane (judge.rejudges): rejudges and practice, judged after live submissions. */
+  public static final String REJUDGES = "rejudges";
+
+  /** The channels submissions come in on; shutdown pauses them all. */
+  public static final java.util.List<String> INTAKE = java.util.List.of(SUBMISSIONS, REJUDGES);
+
   public static final String VERDICTS = "verdicts";
   public static final String PROGRESS = "progress";
   public static final String DEAD_LETTERS = "dead-letters";

@@ -119,6 +119,17 @@ public final class ClientSession implements AutoCloseable {
         });
   }
 
+  /** Sends to another topic than the session's (a rejudge backlog), without waiting. */
+  public void submitAsync(String topic, String key, byte[] json) {
+    producer.send(
+        new ProducerRecord<>(topic, key, json),
+        (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
+  }
+
   /**
    * Waits until everything sent has been acknowledged.
    *

@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.messaging;
 
+import dev.judgefleet.worker.judge.Lane;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,11 @@ public class JudgingFence {
   @Identifier(PartitionAssignment.NAME)
   PartitionAssignment assignment;
 
+  /** The rejudge lane's partitions: its own consumer group, so its own assignment. */
+  @Inject
+  @Identifier(RejudgeAssignment.NAME)
+  PartitionAssignment rejudgeAssignment;
+
   @Inject StallWatch stalls;
 
   /**
@@ -28,15 +34,18 @@ public class JudgingFence {
    *
    * @param lease its record's partition then, empty for a record that came without Kafka metadata
    * @param stallMark the stalls seen by then
+   * @param holder the assignment the lease is held in (the record's lane's)
    */
-  public record Ticket(Optional<PartitionAssignment.Lease> lease, long stallMark) {}
+  public record Ticket(
+      Optional<PartitionAssignment.Lease> lease, long stallMark, PartitionAssignment holder) {}
 
-  public Ticket take(Message<?> message) {
+  public Ticket take(Message<?> message, Lane lane) {
+    PartitionAssignment holder = lane == Lane.REJUDGE ? rejudgeAssignment : assignment;
     Optional<PartitionAssignment.Lease> lease =
         message
             .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> assignment.lease(m.getTopic(), m.getPartition()));
-    return new Ticket(lease, stalls.stalls());
+            .map(m -> holder.lease(m.getTopic(), m.getPartition()));
+    return new Ticket(lease, stalls.stalls(), holder);
   }
 
   /** Why the ticket's result must not be published, or empty when it may be. */
@@ -45,7 +54,7 @@ public class JudgingFence {
       return Optional.of(
           "this worker stood still past its session timeout since the judging began");
     }
-    if (ticket.lease().isPresent() && !assignment.holds(ticket.lease().get())) {
+    if (ticket.lease().isPresent() && !ticket.holder().holds(ticket.lease().get())) {
       return Optional.of(
           "partition "
               + ticket.lease().get().partition()

@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Graceful shutdown. On SIGTERM: stop taking submissions (pause the channel, and turn away any
- * already fetched), let those in flight finish for up to the grace period, then let the process go.
- * What did not finish is handed back: never acknowledged, so its offset is not committed and
+ * Graceful shutdown. On SIGTERM: stop taking submissions (pause both lanes' channels, and turn away
+ * any already fetched), let those in flight finish for up to the grace period, then let the process
+ * go. What did not finish is handed back: never acknowledged, so its offset is not committed and
  * another worker (or this one, restarted) judges it; never nacked, so it is not dead-lettered.
  */
 @ApplicationScoped
@@ -66,9 +66,11 @@ public class ShutdownGate {
     int left;
     synchronized (this) {
       draining = true;
-      PausableChannel intake = channels.getPausable(Channels.SUBMISSIONS);
-      if (intake != null) {
-        intake.pause();
+      for (String channel : Channels.INTAKE) {
+        PausableChannel intake = channels.getPausable(channel);
+        if (intake != null) {
+          intake.pause();
+        }
       }
       LOG.infof("shutting down: %d submissions in flight, %d ms grace", inFlight, graceMillis);
       long deadline = System.currentTimeMillis() + graceMillis;

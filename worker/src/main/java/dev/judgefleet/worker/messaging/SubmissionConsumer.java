@@ -6,6 +6,7 @@ import dev.judgefleet.model.Submission;
 import dev.judgefleet.model.SubmissionParseResult;
 import dev.judgefleet.model.SubmissionParser;
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.judge.Lane;
 import dev.judgefleet.worker.judge.ProgressListener;
 import dev.judgefleet.worker.problem.ProblemsUnavailableException;
 import dev.judgefleet.worker.service.JudgingService;
@@ -30,6 +31,10 @@ import org.jboss.logging.Logger;
  * never stops consumption; it goes to the dead-letter topic with the reason, and, when its
  * submissionId can be read, an IE verdict says why.
  *
+ * <p>Two lanes feed it: live submissions (judge.submissions) and rejudges (judge.rejudges), in the
+ * same format; the slot pool gives a free slot to live work first ({@link
+ * dev.judgefleet.worker.judge.SlotPool}).
+ *
  * <p>A submission whose problem package cannot be had while the store is down leaves its slot and
  * waits, unacknowledged, in {@link StoreWait} until the store answers again.
  *
@@ -52,19 +57,29 @@ public class SubmissionConsumer {
   @Incoming(Channels.SUBMISSIONS)
   @Blocking(value = "judge-slots", ordered = false)
   public CompletionStage<Void> onSubmission(Message<byte[]> message) {
-    return process(message);
+    return process(message, Lane.LIVE);
   }
 
-  private CompletionStage<Void> process(Message<byte[]> message) {
+  /**
+   * The low lane: the same format and judging, on a worker pool of its own, so rejudges waiting for
+   * a slot never take the threads live submissions reach the slot pool on.
+   */
+  @Incoming(Channels.REJUDGES)
+  @Blocking(value = "judge-rejudge-slots", ordered = false)
+  public CompletionStage<Void> onRejudge(Message<byte[]> message) {
+    return process(message, Lane.REJUDGE);
+  }
+
+  private CompletionStage<Void> process(Message<byte[]> message, Lane lane) {
     if (!gate.admit()) {
       // Shutting down: hand the submission back. No ack (not committed), no nack (not
       // dead-lettered): it is delivered again to whoever owns the partition next.
       return CompletableFuture.completedFuture(null);
     }
     try {
-      JudgingFence.Ticket ticket = fence.take(message);
+      JudgingFence.Ticket ticket = fence.take(message, lane);
       WorkerRuntime.State state = runtime.state();
-      CompletionStage<Void> published = handle(message, state, ticket);
+      CompletionStage<Void> published = handle(message, state, ticket, lane);
       if (published == null) {
         return CompletableFuture.completedFuture(null);
       }
@@ -76,7 +91,7 @@ public class SubmissionConsumer {
           where(message), e.getMessage());
       // Not acknowledged now; the retry acknowledges it once it is judged. The stage completes at
       // once, so the waiting submission holds no place in the channel's concurrency.
-      storeWait.park(() -> process(message));
+      storeWait.park(() -> process(message, lane));
       return CompletableFuture.completedFuture(null);
     } catch (RuntimeException e) {
       // Not acknowledged: the offset stays uncommitted and the submission comes back.
@@ -90,7 +105,7 @@ public class SubmissionConsumer {
 
   /** Answers a record; null when it was handed back instead (shutting down, or stale). */
   private CompletionStage<Void> handle(
-      Message<byte[]> message, WorkerRuntime.State state, JudgingFence.Ticket ticket) {
+      Message<byte[]> message, WorkerRuntime.State state, JudgingFence.Ticket ticket, Lane lane) {
     byte[] bytes = message.getPayload() == null ? new byte[0] : message.getPayload();
     SubmissionParseResult parsed = SubmissionParser.parse(bytes, state.policy());
     if (parsed instanceof SubmissionParseResult.Malformed malformed) {
@@ -105,12 +120,17 @@ public class SubmissionConsumer {
     int attempt = submission.attempt();
     int slot;
     try {
-      slot = state.slots().take();
+      slot = state.slots().take(lane);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a slot", e);
     }
     try {
+      if (lane == Lane.REJUDGE && gate.draining()) {
+        // A rejudge that waited out live work until shutdown began: not started, handed back.
+        LOG.infof("handed back rejudge %s (attempt %d) before judging", id, attempt);
+        return null;
+      }
       ProgressListener progress =
           (phase, test, of) ->
               publisher.progress(
@@ -138,7 +158,7 @@ public class SubmissionConsumer {
       progress.progress(Phase.DONE, 0, 0);
       return publisher.verdict(event);
     } finally {
-      state.slots().give(slot);
+      state.slots().give(slot, lane);
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.judgefleet.worker.messaging;
 
 import dev.judgefleet.model.VerdictEvent;
+import dev.judgefleet.worker.judge.CompileCache;
 import dev.judgefleet.worker.judge.JudgeResult;
 import dev.judgefleet.worker.judge.TestOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,6 +55,21 @@ final class WorkerMetrics {
         .register(registry);
     Gauge.builder("judge.slots", () -> slots)
         .description("Judging slots on this node")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /** The compile cache's hits, misses and size. */
+  void compileCache(CompileCache cache) {
+    FunctionCounter.builder("judge.compile.cache.hits", cache, CompileCache::hits)
+        .description("Programs taken from the compile cache instead of compiled")
+        .register(registry);
+    FunctionCounter.builder("judge.compile.cache.misses", cache, CompileCache::misses)
+        .description("Compiles the cache could not spare (absent or failed verification)")
+        .register(registry);
+    Gauge.builder("judge.compile.cache", cache, CompileCache::bytes)
+        .description("Bytes of compiled programs kept on this node")
+        .baseUnit("bytes")
         .strongReference(true)
         .register(registry);
   }

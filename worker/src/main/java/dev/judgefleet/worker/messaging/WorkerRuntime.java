@@ -4,6 +4,7 @@ import dev.judgefleet.model.SubmissionPolicy;
 import dev.judgefleet.worker.NodeName;
 import dev.judgefleet.worker.WorkerConfig;
 import dev.judgefleet.worker.WorkerVersion;
+import dev.judgefleet.worker.judge.CompileCache;
 import dev.judgefleet.worker.judge.SlotPool;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
@@ -25,6 +26,7 @@ import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +108,7 @@ public class WorkerRuntime {
       // Announcements first: a submission's problem may have just been pushed.
       resume(Channels.PROBLEMS);
       resume(Channels.SUBMISSIONS);
+      resume(Channels.REJUDGES);
       return true;
     }
     String reason = selfTest;
@@ -153,7 +156,8 @@ public class WorkerRuntime {
                 .engineSettings()
                 .withPinning(config.sandbox().pinCpus(), config.worker().slots()),
             languages,
-            config.sandbox().stateDir());
+            config.sandbox().stateDir(),
+            compileCache());
     // Images are hashed again before their first use; doing it now keeps that off the first
     // submissions (one waits for it if it comes sooner).
     Thread verify =
@@ -197,19 +201,39 @@ public class WorkerRuntime {
     String node = config.worker().node().orElseGet(NodeName::get);
     JudgingService service =
         stack.service(problems, node, WorkerVersion.get(), config.worker().setupRetries());
-    SlotPool slots = new SlotPool(config.worker().slots());
+    SlotPool slots =
+        new SlotPool(
+            config.worker().slots(),
+            config.worker().lowLaneMaxWait(),
+            config.worker().liveReserve(),
+            System::nanoTime);
     if (config.problems().prepare()) {
       // Before any submission (they wait for start()), on the uid no slot uses.
       new ProblemPreparation(service, slots.size()).prepareAll(problems);
     }
     // The gauge is registered once and outlives a stopped engine: it reads the current slots.
     WorkerMetrics metrics = new WorkerMetrics(registry, this::busySlots, slots.size());
+    stack.compileCache().ifPresent(metrics::compileCache);
     return new State(stack, service, slots, metrics, policy(languages), node, problems, store);
   }
 
   private int busySlots() {
     State s = state;
     return s == null ? 0 : s.slots().busy();
+  }
+
+  /** The node's compiled programs ({@code judge.compile-cache.*}), unless turned off. */
+  private Optional<CompileCache> compileCache() {
+    WorkerConfig.CompileCache c = config.compileCache();
+    if (!c.enabled()) {
+      return Optional.empty();
+    }
+    Path dir = c.dir().orElseGet(() -> config.sandbox().stateDir().resolve("compile-cache"));
+    CompileCache cache = new CompileCache(dir, c.maxSize().asLongValue());
+    LOG.infof(
+        "compile cache in %s: %d programs, %d bytes (cap %d)",
+        dir, cache.entries(), cache.bytes(), c.maxSize().asLongValue());
+    return Optional.of(cache);
   }
 
   /** The worker's policy: its configured limits, and the languages its catalog knows. */

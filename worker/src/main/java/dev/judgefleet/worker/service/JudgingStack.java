@@ -1,5 +1,6 @@
 package dev.judgefleet.worker.service;
 
+import dev.judgefleet.worker.judge.CompileCache;
 import dev.judgefleet.worker.judge.DerivedTimeLimits;
 import dev.judgefleet.worker.judge.Judge;
 import dev.judgefleet.worker.judge.TimeLimitInference;
@@ -9,6 +10,7 @@ import dev.judgefleet.worker.problem.ProblemSource;
 import dev.judgefleet.worker.sandbox.EngineSettings;
 import dev.judgefleet.worker.sandbox.SandboxEngine;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one assembly of what judges: the sandbox engine, the language catalog, the judge with its
@@ -20,11 +22,17 @@ public final class JudgingStack implements AutoCloseable {
   private final LanguageCatalog languages;
   private final Judge judge;
   private final TimeLimits timeLimits;
+  private final Optional<CompileCache> compileCache;
 
-  private JudgingStack(SandboxEngine engine, LanguageCatalog languages, Path stateDir) {
+  private JudgingStack(
+      SandboxEngine engine,
+      LanguageCatalog languages,
+      Path stateDir,
+      Optional<CompileCache> compileCache) {
     this.engine = engine;
     this.languages = languages;
-    this.judge = new Judge(engine, new ValidatorCache(engine, languages));
+    this.compileCache = compileCache;
+    this.judge = new Judge(engine, new ValidatorCache(engine, languages), compileCache);
     this.timeLimits =
         new TimeLimits(
             new DerivedTimeLimits(stateDir),
@@ -39,9 +47,21 @@ public final class JudgingStack implements AutoCloseable {
    */
   public static JudgingStack open(
       EngineSettings settings, LanguageCatalog languages, Path stateDir) {
+    return open(settings, languages, stateDir, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(EngineSettings, LanguageCatalog, Path)}, compiled programs kept in and taken
+   * from {@code compileCache} (the worker's; the command line compiles every time).
+   */
+  public static JudgingStack open(
+      EngineSettings settings,
+      LanguageCatalog languages,
+      Path stateDir,
+      Optional<CompileCache> compileCache) {
     SandboxEngine engine = SandboxEngine.start(settings);
     try {
-      return new JudgingStack(engine, languages, stateDir);
+      return new JudgingStack(engine, languages, stateDir, compileCache);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -64,6 +84,11 @@ public final class JudgingStack implements AutoCloseable {
 
   public Judge judge() {
     return judge;
+  }
+
+  /** The node's compiled programs, when it keeps them. */
+  public Optional<CompileCache> compileCache() {
+    return compileCache;
   }
 
   public TimeLimits timeLimits() {

@@ -43,6 +43,7 @@ class KafkaContainerIT {
           .createTopics(
               List.of(
                   new NewTopic(topics.submissions(), 1, (short) 1),
+                  new NewTopic(topics.rejudges(), 1, (short) 1),
                   new NewTopic(topics.verdicts(), 1, (short) 1)
                       .configs(Map.of("cleanup.policy", "compact")),
                   new NewTopic(topics.progress(), 1, (short) 1),

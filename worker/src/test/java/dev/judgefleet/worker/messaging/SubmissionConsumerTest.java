@@ -72,6 +72,7 @@ class SubmissionConsumerTest {
   private SlotPool slots;
   private SubmissionConsumer consumer;
   private final PartitionAssignment assignment = new PartitionAssignment();
+  private final PartitionAssignment rejudgeAssignment = new RejudgeAssignment();
   private long clockNanos;
   private final StallWatch stallWatch = new StallWatch(() -> clockNanos, 10_000_000_000L);
 
@@ -183,23 +184,25 @@ class SubmissionConsumerTest {
     consumer.mapping = new SubmissionMapping();
     consumer.fence = new JudgingFence();
     consumer.fence.assignment = assignment;
+    consumer.fence.rejudgeAssignment = rejudgeAssignment;
     consumer.fence.stalls = stallWatch;
   }
 
   /** A record as the Kafka connector delivers it: from judge.submissions, partition 2. */
   private void deliverFromPartition(String json) {
+    consumer.onSubmission(fromPartition("judge.submissions", json)).toCompletableFuture().join();
+  }
+
+  private Message<byte[]> fromPartition(String topic, String json) {
     ConsumerRecord<String, byte[]> record =
-        new ConsumerRecord<>(
-            "judge.submissions", 2, 40L, "s1", json.getBytes(StandardCharsets.UTF_8));
-    Message<byte[]> message =
-        Message.of(
-            record.value(),
-            Metadata.of(new IncomingKafkaRecordMetadata<>(record, Channels.SUBMISSIONS)),
-            () -> {
-              events.add("ack");
-              return CompletableFuture.completedFuture(null);
-            });
-    consumer.onSubmission(message).toCompletableFuture().join();
+        new ConsumerRecord<>(topic, 2, 40L, "s1", json.getBytes(StandardCharsets.UTF_8));
+    return Message.of(
+        record.value(),
+        Metadata.of(new IncomingKafkaRecordMetadata<>(record, Channels.SUBMISSIONS)),
+        () -> {
+          events.add("ack");
+          return CompletableFuture.completedFuture(null);
+        });
   }
 
   private void deliver(String json) {
@@ -291,6 +294,22 @@ class SubmissionConsumerTest {
     assertEquals(
         List.of("progress " + Phase.ACCEPTED, "progress " + Phase.DONE, "verdict AC", "ack"),
         events);
+  }
+
+  /** The rejudge lane is its own consumer group: its leases are held in its own assignment. */
+  @Test
+  void aRejudgeIsFencedByTheRejudgeGroupsAssignment() {
+    rejudgeAssignment.assigned(List.of(new TopicPartition("judge.rejudges", 2)));
+    consumer.onRejudge(fromPartition("judge.rejudges", VALID)).toCompletableFuture().join();
+    assertTrue(events.contains("verdict AC") && events.contains("ack"), events.toString());
+
+    events.clear();
+    verdicts.clear();
+    duringJudging =
+        () -> rejudgeAssignment.released(List.of(new TopicPartition("judge.rejudges", 2)));
+    consumer.onRejudge(fromPartition("judge.rejudges", VALID)).toCompletableFuture().join();
+    assertTrue(verdicts.isEmpty(), verdicts.toString());
+    assertFalse(events.contains("ack"), events.toString());
   }
 
   @Test

@@ -47,6 +47,7 @@ final class TestBroker implements AutoCloseable {
     try (Admin admin = Admin.create(p)) {
       List<NewTopic> topics = new ArrayList<>();
       topics.add(new NewTopic(t.submissions(), 2, (short) 1));
+      topics.add(new NewTopic(t.rejudges(), 2, (short) 1));
       topics.add(
           new NewTopic(t.verdicts(), 2, (short) 1).configs(Map.of("cleanup.policy", "compact")));
       topics.add(new NewTopic(t.progress(), 2, (short) 1));

@@ -9,7 +9,12 @@ import java.util.UUID;
  * worker reads them, and runs sharing a broker never see each other's messages.
  */
 record TestTopics(
-    String submissions, String verdicts, String progress, String deadLetters, String problems) {
+    String submissions,
+    String verdicts,
+    String progress,
+    String deadLetters,
+    String problems,
+    String rejudges) {
 
   /** Fresh names under a prefix of their own: {@code it-1a2b3c4d.submissions}, ... */
   static TestTopics fresh() {
@@ -19,7 +24,8 @@ record TestTopics(
         prefix + "verdicts",
         prefix + "progress",
         prefix + "submissions.dlq",
-        prefix + "problems");
+        prefix + "problems",
+        prefix + "rejudges");
   }
 
   /** The worker's settings that name them. */
@@ -29,6 +35,7 @@ record TestTopics(
         "-Djudge.worker.topics.verdicts=" + verdicts,
         "-Djudge.worker.topics.progress=" + progress,
         "-Djudge.worker.topics.dead-letters=" + deadLetters,
-        "-Djudge.worker.topics.problems=" + problems);
+        "-Djudge.worker.topics.problems=" + problems,
+        "-Djudge.worker.topics.rejudges=" + rejudges);
   }
 }

@@ -28,6 +28,12 @@ public final class LoadComparison {
     add(rows, "wrong", a.wrong(), b.wrong());
     add(rows, "missing", a.missing(), b.missing());
     add(rows, "duplicates", a.duplicates(), b.duplicates());
+    add(rows, "rejudge backlog", a.backlog().queued(), b.backlog().queued());
+    add(
+        rows,
+        "rejudges judged in run",
+        a.backlog().judgedDuringRun(),
+        b.backlog().judgedDuringRun());
     TreeSet<String> nodes = new TreeSet<>(a.byNode().keySet());
     nodes.addAll(b.byNode().keySet());
     for (String node : nodes) {

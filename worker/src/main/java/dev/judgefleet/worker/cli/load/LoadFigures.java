@@ -36,7 +36,34 @@ public final class LoadFigures {
       long duplicates,
       List<Outcome> outcomes,
       List<Mismatch> missing,
-      List<MetricSample> metrics) {
+      List<MetricSample> metrics,
+      LoadReport.Backlog backlog) {
+    /** A run without a rejudge backlog. */
+    public Run(
+        String startedAt,
+        String bootstrap,
+        String mode,
+        long durationNanos,
+        long warmupNanos,
+        long sent,
+        long duplicates,
+        List<Outcome> outcomes,
+        List<Mismatch> missing,
+        List<MetricSample> metrics) {
+      this(
+          startedAt,
+          bootstrap,
+          mode,
+          durationNanos,
+          warmupNanos,
+          sent,
+          duplicates,
+          outcomes,
+          missing,
+          metrics,
+          LoadReport.Backlog.NONE);
+    }
+
     public Run {
       outcomes = List.copyOf(outcomes);
       missing = List.copyOf(missing);
@@ -138,7 +165,8 @@ public final class LoadFigures {
         curve,
         timeline,
         run.metrics(),
-        mismatches);
+        mismatches,
+        run.backlog());
   }
 
   static Latency latency(Histogram h) {

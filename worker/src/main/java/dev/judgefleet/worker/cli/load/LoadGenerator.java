@@ -40,6 +40,10 @@ public final class LoadGenerator {
    * @param seed the arrival and mix draws' seed
    * @param watchedTopics topics read besides the verdicts, for a {@link Tap} (e.g. the DLQ)
    * @param drainTimeout how long to wait for the last verdicts once sending stopped
+   * @param submissionsTopic where the measured submissions go (the live lane's topic, or the
+   *     rejudges' for {@code --lane rejudge})
+   * @param rejudgesTopic where the backlog goes
+   * @param rejudgeBacklog rejudges sent before the measured run (0: none)
    */
   public record Settings(
       Workload workload,
@@ -54,8 +58,14 @@ public final class LoadGenerator {
       String verdictsTopic,
       List<String> watchedTopics,
       List<String> metricsTargets,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      String rejudgesTopic,
+      int rejudgeBacklog) {
     public Settings {
+      if (rejudgeBacklog < 0) {
+        throw new IllegalArgumentException(
+            "the rejudge backlog must not be negative, not " + rejudgeBacklog);
+      }
       Objects.requireNonNull(workload, "workload");
       watchedTopics = List.copyOf(watchedTopics);
       Objects.requireNonNull(warmup, "warmup");
@@ -117,6 +127,8 @@ public final class LoadGenerator {
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   private final Set<String> judged = new HashSet<>();
   private final List<Outcome> outcomes = new ArrayList<>();
+  private final Set<String> backlogJudged = new HashSet<>();
+  private String backlogPrefix = "\u0000";
   private long duplicates;
   private long wrong;
   private final String runId;
@@ -155,6 +167,10 @@ public final class LoadGenerator {
     try (ClientSession kafka = new ClientSession(s.bootstrap(), s.submissionsTopic(), watched);
         MetricsSampler sampler =
             new MetricsSampler(s.metricsTargets(), s.submissionsTopic(), System.nanoTime())) {
+      if (s.rejudgeBacklog() > 0) {
+        // A draw of its own: the measured run's arrivals and mix are those of a run without one.
+        queueBacklog(kafka, runId, new SplittableRandom(~s.seed()), progress);
+      }
       start = System.nanoTime();
       long sendEnd = s.duration() == null ? Long.MAX_VALUE : start + s.duration().toNanos();
       PoissonArrivals arrivals =
@@ -209,39 +225,68 @@ public final class LoadGenerator {
               duplicates,
               outcomes,
               missing,
-              sampler.samples()));
+              sampler.samples(),
+              new LoadReport.Backlog(s.rejudgeBacklog(), backlogJudged.size())));
     }
   }
 
   private String status(long sent, long now) {
     return String.format(
         Locale.ROOT,
-        "%.0f s  sent %d  verdicts %d  in flight %d  wrong %d%s",
+        "%.0f s  sent %d  verdicts %d  in flight %d  wrong %d%s%s",
         (now - start) / 1e9,
         sent,
         outcomes.size(),
         pending.size(),
         wrong,
+        settings.rejudgeBacklog() > 0 ? "  rejudges judged " + backlogJudged.size() : "",
         now - start < settings.warmup().toNanos() ? "  (warm-up)" : "");
+  }
+
+  /**
+   * Puts the backlog on the rejudge topic, from the workload's mix, and waits until the broker has
+   * it all: the measured run starts with the whole backlog queued. Their verdicts are counted, not
+   * measured.
+   */
+  private void queueBacklog(
+      ClientSession kafka, String runId, SplittableRandom random, Consumer<String> progress)
+      throws IOException {
+    backlogPrefix = "load-" + runId + "-rejudge-";
+    for (int i = 0; i < settings.rejudgeBacklog(); i++) {
+      WorkloadItem item = settings.workload().pick(random);
+      String id = backlogPrefix + i;
+      kafka.submitAsync(
+          settings.rejudgesTopic(), id, mapper.writeValueAsBytes(submission(id, item)));
+      if (i % 1000 == 999) {
+        progress.accept("queued " + (i + 1) + " rejudges on " + settings.rejudgesTopic());
+      }
+    }
+    kafka.flush();
+    progress.accept(
+        "queued " + settings.rejudgeBacklog() + " rejudges on " + settings.rejudgesTopic());
+    // Verdicts of rejudges judged while the backlog was sent are not the run's.
+    kafka.poll(Duration.ZERO);
+  }
+
+  private static Submission submission(String id, WorkloadItem item) {
+    return new Submission(
+        Submission.SCHEMA_VERSION,
+        id,
+        item.problemId(),
+        null,
+        item.language(),
+        item.source(),
+        null,
+        null,
+        item.tests(),
+        Submission.FIRST_ATTEMPT,
+        Instant.now(),
+        null);
   }
 
   private void send(ClientSession kafka, long n, WorkloadItem item, Tap tap) throws IOException {
     String id = idPrefix() + n;
-    Submission submission =
-        new Submission(
-            Submission.SCHEMA_VERSION,
-            id,
-            item.problemId(),
-            null,
-            item.language(),
-            item.source(),
-            null,
-            null,
-            item.tests(),
-            Submission.FIRST_ATTEMPT,
-            Instant.now(),
-            null);
-    byte[] bytes = mapper.writeValueAsBytes(submission);
+    byte[] bytes = mapper.writeValueAsBytes(submission(id, item));
     pending.put(id, new Pending(item, System.nanoTime() - start));
     kafka.submitAsync(id, bytes);
     tap.sent(id, item);
@@ -252,6 +297,10 @@ public final class LoadGenerator {
       tap.received(message);
       String id = message.key();
       if (id == null || !message.topic().equals(settings.verdictsTopic())) {
+        continue;
+      }
+      if (id.startsWith(backlogPrefix)) {
+        backlogJudged.add(id);
         continue;
       }
       Pending p = pending.remove(id);

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param timeline per second of the run: verdicts that arrived and their latency
  * @param metrics the workers' busy slots and consumer lag, sampled during the run
  * @param mismatches the first wrong or missing ones, with what was expected
+ * @param backlog the rejudges queued before the run ({@code --rejudge-backlog}), and how many of
+ *     them were judged while it ran
  */
 public record LoadReport(
     String startedAt,
@@ -50,9 +52,57 @@ public record LoadReport(
     List<PercentilePoint> percentileCurve,
     List<Second> timeline,
     List<MetricSample> metrics,
-    List<Mismatch> mismatches) {
+    List<Mismatch> mismatches,
+    Backlog backlog) {
+
+  /** A run without a rejudge backlog. */
+  public LoadReport(
+      String startedAt,
+      String bootstrap,
+      String mode,
+      double durationSeconds,
+      double warmupSeconds,
+      long sent,
+      long measured,
+      long missing,
+      long wrong,
+      long duplicates,
+      double throughputPerSecond,
+      Latency latency,
+      Latency judging,
+      Map<String, Latency> byNode,
+      Map<String, ItemFigures> byItem,
+      Map<String, Long> byVerdict,
+      List<PercentilePoint> percentileCurve,
+      List<Second> timeline,
+      List<MetricSample> metrics,
+      List<Mismatch> mismatches) {
+    this(
+        startedAt,
+        bootstrap,
+        mode,
+        durationSeconds,
+        warmupSeconds,
+        sent,
+        measured,
+        missing,
+        wrong,
+        duplicates,
+        throughputPerSecond,
+        latency,
+        judging,
+        byNode,
+        byItem,
+        byVerdict,
+        percentileCurve,
+        timeline,
+        metrics,
+        mismatches,
+        Backlog.NONE);
+  }
 
   public LoadReport {
+    backlog = backlog == null ? Backlog.NONE : backlog;
     byNode = Map.copyOf(byNode);
     byItem = Map.copyOf(byItem);
     byVerdict = Map.copyOf(byVerdict);
@@ -65,6 +115,14 @@ public record LoadReport(
   /** True when every submission got its expected verdict. */
   public boolean allAsExpected() {
     return missing == 0 && wrong == 0;
+  }
+
+  /**
+   * Rejudges sent to the low lane before the run, and those whose verdicts came while it ran (from
+   * its first submission to its last verdict): what live work left the rejudges.
+   */
+  public record Backlog(long queued, long judgedDuringRun) {
+    public static final Backlog NONE = new Backlog(0, 0);
   }
 
   /** Latency percentiles in milliseconds, over {@code count} verdicts. */

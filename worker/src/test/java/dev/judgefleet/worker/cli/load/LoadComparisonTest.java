@@ -30,4 +30,26 @@ class LoadComparisonTest {
     assertTrue(
         table.lines().anyMatch(l -> l.startsWith("node w2 verdicts") && l.endsWith("-100.0%")));
   }
+
+  @Test
+  void aRejudgeBacklogIsComparedAndReportsWithoutOneStillRead() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = dev.judgefleet.model.WireJson.mapper();
+    LoadReport base = HtmlReportTest.sample("w2");
+    com.fasterxml.jackson.databind.node.ObjectNode old = mapper.valueToTree(base);
+    old.remove("backlog");
+    LoadReport read = mapper.treeToValue(old, LoadReport.class);
+    assertEquals(LoadReport.Backlog.NONE, read.backlog());
+
+    com.fasterxml.jackson.databind.node.ObjectNode withBacklog = mapper.valueToTree(base);
+    withBacklog.set("backlog", mapper.valueToTree(new LoadReport.Backlog(5000, 120)));
+    LoadReport loaded = mapper.treeToValue(withBacklog, LoadReport.class);
+    assertEquals(new LoadReport.Backlog(5000, 120), loaded.backlog());
+    LoadComparison.Row judged =
+        LoadComparison.rows(read, loaded).stream()
+            .filter(r -> r.figure().equals("rejudges judged in run"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(0, judged.a());
+    assertEquals(120, judged.b());
+  }
 }
