@@ -14,7 +14,6 @@ import dev.judgefleet.worker.cli.chaos.MalformedMessages;
 import dev.judgefleet.worker.cli.load.LoadGenerator;
 import dev.judgefleet.worker.cli.load.LoadReport;
 import dev.judgefleet.worker.cli.load.Workload;
-import dev.judgefleet.worker.cli.load.WorkloadFile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +26,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -165,12 +165,7 @@ public final class ChaosCommand implements Callable<Integer> {
       description = "worker 1's HTTP port (default: JUDGE_HTTP_PORT, else 8080)")
   Integer httpPort;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "HOST:PORT",
-      description =
-          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
-  String bootstrap;
+  @Mixin BootstrapOption bootstrap;
 
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
@@ -198,14 +193,12 @@ public final class ChaosCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "the counts must not be negative, the rate must be positive");
     }
-    Workload workload;
-    try {
-      workload = WorkloadFile.read(workloadFile);
-    } catch (WorkloadFile.WorkloadException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Path dataDir = data != null ? data : Path.of(envOr("JUDGE_DATA", "var"));
-    int port = httpPort != null ? httpPort : Integer.parseInt(envOr("JUDGE_HTTP_PORT", "8080"));
+    Workload workload = StackArguments.workload(spec, workloadFile);
+    Path dataDir = StackArguments.dataDir(data);
+    int port =
+        httpPort != null
+            ? httpPort
+            : Integer.parseInt(StackArguments.env("JUDGE_HTTP_PORT", "8080"));
     Fleet fleet = new Fleet(dataDir, port);
     PrintStream err = System.err;
     if (fleet.workers().isEmpty()) {
@@ -229,7 +222,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 Duration.ZERO,
                 null,
                 seed,
-                bootstrap != null ? bootstrap : defaultBootstrap,
+                bootstrap.or(defaultBootstrap),
                 topics.submissions(),
                 topics.verdicts(),
                 List.of(topics.deadLetters()),
@@ -304,10 +297,5 @@ public final class ChaosCommand implements Callable<Integer> {
     s.append(r.held() ? "  held\n" : "  FAILED\n");
     s.append(LoadCommand.summary(r.load()).replace("judge load: ", "  load: "));
     return s.toString();
-  }
-
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -11,7 +11,6 @@ import dev.judgefleet.worker.cli.load.LoadGenerator;
 import dev.judgefleet.worker.cli.load.LoadReport;
 import dev.judgefleet.worker.cli.load.LoadReport.Latency;
 import dev.judgefleet.worker.cli.load.Workload;
-import dev.judgefleet.worker.cli.load.WorkloadFile;
 import dev.judgefleet.worker.cli.load.WorkloadItem;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -142,12 +142,7 @@ public final class LoadCommand implements Callable<Integer> {
           "workers' HTTP addresses to sample /q/metrics from once a second (busy slots, consumer lag), e.g. http://127.0.0.1:8080,http://127.0.0.1:8081")
   List<String> metrics = List.of();
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "HOST:PORT",
-      description =
-          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
-  String bootstrap;
+  @Mixin BootstrapOption bootstrap;
 
   @Option(
       names = "--timeout",
@@ -199,7 +194,7 @@ public final class LoadCommand implements Callable<Integer> {
     int concurrency = loop == null || loop.concurrency == null ? 2 : loop.concurrency;
     WorkerConfig.Topics topics = config.worker().topics();
     String target = LaneTopics.topic(spec, topics, lane);
-    String servers = bootstrap != null ? bootstrap : defaultBootstrap;
+    String servers = bootstrap.or(defaultBootstrap);
     LoadGenerator.Settings settings;
     try {
       settings =
@@ -255,11 +250,7 @@ public final class LoadCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--workload replaces SOURCE, --problem and --language");
       }
-      try {
-        return WorkloadFile.read(workloadFile);
-      } catch (WorkloadFile.WorkloadException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
+      return StackArguments.workload(spec, workloadFile);
     }
     if (source == null || problem == null || language == null) {
       throw new ParameterException(

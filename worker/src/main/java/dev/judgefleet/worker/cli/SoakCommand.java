@@ -8,7 +8,6 @@ import dev.judgefleet.worker.cli.chaos.Fleet;
 import dev.judgefleet.worker.cli.load.LoadGenerator;
 import dev.judgefleet.worker.cli.load.LoadReport;
 import dev.judgefleet.worker.cli.load.Workload;
-import dev.judgefleet.worker.cli.load.WorkloadFile;
 import dev.judgefleet.worker.cli.soak.ProcessProbe;
 import dev.judgefleet.worker.cli.soak.SoakReport;
 import dev.judgefleet.worker.cli.soak.SoakRun;
@@ -26,6 +25,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -108,12 +108,7 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the mix (default: 1)")
   long seed;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "HOST:PORT",
-      description =
-          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
-  String bootstrap;
+  @Mixin BootstrapOption bootstrap;
 
   @Option(
       names = "--timeout",
@@ -137,13 +132,8 @@ public final class SoakCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--count and --concurrency must be positive");
     }
-    Workload workload;
-    try {
-      workload = WorkloadFile.read(workloadFile);
-    } catch (WorkloadFile.WorkloadException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Path dataDir = data != null ? data : Path.of(envOr("JUDGE_DATA", "var"));
+    Workload workload = StackArguments.workload(spec, workloadFile);
+    Path dataDir = StackArguments.dataDir(data);
     PrintStream err = System.err;
     long workerPid;
     if (pid != null) {
@@ -187,7 +177,7 @@ public final class SoakCommand implements Callable<Integer> {
                   Duration.ZERO,
                   length.count,
                   seed,
-                  bootstrap != null ? bootstrap : defaultBootstrap,
+                  bootstrap.or(defaultBootstrap),
                   topics.submissions(),
                   topics.verdicts(),
                   List.of(),
@@ -252,10 +242,5 @@ public final class SoakCommand implements Callable<Integer> {
     s.append(r.held() ? "  no growth beyond noise\n" : "  FAILED\n");
     s.append(LoadCommand.summary(r.load()).replace("judge load: ", "  load: "));
     return s.toString();
-  }
-
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,12 +75,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "only submit; print the submission id")
   boolean noWait;
 
-  @Option(
-      names = "--bootstrap",
-      paramLabel = "HOST:PORT",
-      description =
-          "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
-  String bootstrap;
+  @Mixin BootstrapOption bootstrap;
 
   @Option(
       names = "--timeout",
@@ -125,7 +121,7 @@ public final class SubmitCommand implements Callable<Integer> {
     ObjectMapper mapper = WireJson.mapper();
     WorkerConfig.Topics topics = config.worker().topics();
     String target = LaneTopics.topic(spec, topics, lane);
-    String servers = bootstrap != null ? bootstrap : defaultBootstrap;
+    String servers = bootstrap.or(defaultBootstrap);
     PrintStream err = System.err;
     try (ClientSession kafka =
         new ClientSession(servers, target, List.of(topics.verdicts(), topics.progress()))) {
