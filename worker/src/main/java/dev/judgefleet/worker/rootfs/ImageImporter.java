@@ -3,8 +3,6 @@ package dev.judgefleet.worker.rootfs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -112,21 +110,9 @@ public final class ImageImporter {
   }
 
   private static void unpack(Path layout, String tag, Path bundle) {
-    List<String> argv =
-        List.of("umoci", "unpack", "--image", layout + ":" + tag, bundle.toString());
-    try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new RootfsException(
-            "umoci unpack of " + layout + ":" + tag + " failed: " + out.strip());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("starting umoci (apt-get install umoci)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RootfsException("umoci unpack interrupted", e);
-    }
+    ExternalTool.run(
+        List.of("umoci", "unpack", "--image", layout + ":" + tag, bundle.toString()),
+        "unpacking " + layout + ":" + tag,
+        "umoci");
   }
 }

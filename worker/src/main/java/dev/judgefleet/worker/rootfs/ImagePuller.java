@@ -3,9 +3,6 @@ package dev.judgefleet.worker.rootfs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,32 +146,6 @@ public final class ImagePuller {
     List<String> argv = new ArrayList<>();
     argv.add("skopeo");
     argv.addAll(args);
-    Path errors = null;
-    try {
-      // stderr to a file: read after the exit, it cannot block the stdout read.
-      errors = Files.createTempFile("skopeo", ".err");
-      Process p = new ProcessBuilder(argv).redirectError(errors.toFile()).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exit = p.waitFor();
-      if (exit != 0) {
-        throw new RootfsException(
-            doing + ": skopeo exited " + exit + ": " + Files.readString(errors).strip());
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("starting skopeo (apt-get install skopeo) for " + doing, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RootfsException(doing + ": interrupted", e);
-    } finally {
-      if (errors != null) {
-        try {
-          Files.deleteIfExists(errors);
-        } catch (IOException e) {
-          // A temporary file.
-        }
-      }
-    }
+    return ExternalTool.run(argv, doing, "skopeo");
   }
 }
