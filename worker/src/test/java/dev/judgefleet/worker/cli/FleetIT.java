@@ -14,9 +14,6 @@ import dev.judgefleet.worker.cli.load.LoadReport;
 import dev.judgefleet.worker.messaging.ClientSession;
 import dev.judgefleet.worker.messaging.TopicMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,27 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
  * a broker is killed with SIGKILL; then {@code judge load} runs a workload through what is left.
  */
 class FleetIT {
-  private static final Path TOP = Path.of("..").toAbsolutePath().normalize();
+  private static final Path TOP = UpStack.TOP;
   private static final Path APLUSB = TOP.resolve("examples/problems/aplusb");
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration VERDICT_TIMEOUT = Duration.ofMinutes(5);
   private static final int PER_ROUND = 6;
   private static final int LOAD_COUNT = 10;
 
   @TempDir Path tmp;
-
-  private Process up;
-
-  @AfterEach
-  void stopTheFleet() throws Exception {
-    if (up != null && up.isAlive()) {
-      // SIGTERM: judge up stops its workers, the store and every broker, as on Ctrl-C.
-      up.destroy();
-      if (!up.waitFor(3, TimeUnit.MINUTES)) {
-        up.destroyForcibly();
-      }
-    }
-  }
 
   @Test
   void everyVerdictArrivesAfterABrokerIsKilled() throws Exception {
@@ -68,33 +47,17 @@ class FleetIT {
     assumeTrue(
         Files.isRegularFile(Path.of("target", "quarkus-app", "quarkus-run.jar")),
         "bin/judge runs the packaged worker, built by `mvn package`");
-    int kafkaPort = freeRange(6);
-    int httpPort = freeRange(2);
-    int s3Port = freeRange(1);
-    Path data = tmp.resolve("data");
-    // One problem keeps the workers' start (preparing problems) short, and a copy of it with its
-    // time limit given: deriving it from the reference solutions (Java's among them) would take
-    // each fresh fleet a minute.
-    Path problems = Files.createDirectories(tmp.resolve("problems"));
-    copyWithTimeLimit(APLUSB, problems.resolve("aplusb"));
-    Path log = tmp.resolve("up.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                TOP.resolve("bin/judge").toString(), "up", "--brokers", "3", "--workers", "2")
-            .directory(TOP.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("JUDGE_DATA", data.toString());
-    env.put("JUDGE_KAFKA_PORT", Integer.toString(kafkaPort));
-    env.put("JUDGE_HTTP_PORT", Integer.toString(httpPort));
-    env.put("JUDGE_S3_PORT", Integer.toString(s3Port));
-    env.put("JUDGE_PROBLEMS", problems.toString());
-    env.put("JUDGE_JAVA_OPTS", "-Djudge.worker.slots=1");
-    up = builder.start();
-    awaitReady(log);
+    // One problem keeps the workers' start (preparing problems) short (UpStack gives its time
+    // limit: deriving it from the reference solutions would take each fresh fleet a minute).
+    try (UpStack stack = UpStack.start(tmp, 3, 2)) {
+      judgeThroughTheFleet(stack);
+    }
+  }
 
+  private void judgeThroughTheFleet(UpStack stack) throws Exception {
+    int kafkaPort = stack.kafkaPort;
+    int httpPort = stack.httpPort;
+    Path data = stack.data;
     String bootstrap = "127.0.0.1:" + kafkaPort;
     ObjectMapper mapper = WireJson.mapper();
     String source = Files.readString(APLUSB.resolve("submissions/accepted/aplusb.c"));
@@ -123,31 +86,27 @@ class FleetIT {
     Path json = tmp.resolve("load.json");
     Path html = tmp.resolve("load.html");
     Path loadLog = tmp.resolve("load.log");
-    Process load =
-        new ProcessBuilder(
-                TOP.resolve("bin/judge").toString(),
-                "load",
-                "--workload",
-                TOP.resolve("examples/load/smoke.yaml").toString(),
-                "--count",
-                Integer.toString(LOAD_COUNT),
-                "--concurrency",
-                "2",
-                "--bootstrap",
-                bootstrap.replace(":" + kafkaPort, ":" + (kafkaPort + 2)),
-                "--metrics",
-                "http://127.0.0.1:" + httpPort + ",http://127.0.0.1:" + (httpPort + 1),
-                "--out",
-                json.toString(),
-                "--report",
-                html.toString())
-            .directory(TOP.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(loadLog.toFile())
-            .start();
-    assertTrue(load.waitFor(5, TimeUnit.MINUTES), "judge load finished");
+    int exit =
+        stack.judge(
+            loadLog,
+            Duration.ofMinutes(5),
+            "load",
+            "--workload",
+            TOP.resolve("examples/load/smoke.yaml").toString(),
+            "--count",
+            Integer.toString(LOAD_COUNT),
+            "--concurrency",
+            "2",
+            "--bootstrap",
+            bootstrap.replace(":" + kafkaPort, ":" + (kafkaPort + 2)),
+            "--metrics",
+            "http://127.0.0.1:" + httpPort + ",http://127.0.0.1:" + (httpPort + 1),
+            "--out",
+            json.toString(),
+            "--report",
+            html.toString());
     String output = Files.readString(loadLog);
-    assertEquals(0, load.exitValue(), output);
+    assertEquals(0, exit, output);
     LoadReport report = mapper.readValue(json.toFile(), LoadReport.class);
     assertEquals(LOAD_COUNT, report.sent(), output);
     assertEquals(LOAD_COUNT, report.measured(), output);
@@ -203,56 +162,6 @@ class FleetIT {
           verdicts.put(v.submissionId(), v);
         }
       }
-    }
-  }
-
-  private static void copyWithTimeLimit(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    Path yaml = to.resolve("problem.yaml");
-    String text = Files.readString(yaml);
-    assertTrue(text.contains("\nlimits:\n"), text);
-    Files.writeString(yaml, text.replace("\nlimits:\n", "\nlimits:\n  time_limit: 1.0\n"));
-  }
-
-  private void awaitReady(Path log) throws Exception {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (!Files.readString(log, StandardCharsets.UTF_8).contains("judge up: ready.")) {
-      if (!up.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("judge up did not become ready:\n" + Files.readString(log));
-      }
-      Thread.sleep(500);
-    }
-  }
-
-  /** The first of {@code n} consecutive loopback ports nothing listens on, from a random start. */
-  private static int freeRange(int n) throws IOException {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int first = ThreadLocalRandom.current().nextInt(20000, 40000);
-      boolean free = true;
-      for (int p = first; p < first + n && free; p++) {
-        free = isFree(p);
-      }
-      if (free) {
-        return first;
-      }
-    }
-    throw new IOException("no " + n + " consecutive free loopback ports");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }
