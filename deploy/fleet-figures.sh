@@ -4,7 +4,8 @@
 #
 #   timing  judge bench timing, pinned and not: the CPU time's CV idle and busy, and the shift
 #   load    judge up --brokers 3 --workers 2 (one slot each): throughput at saturation (closed
-#           loop), then latency p50/p99 at 50 % and 90 % of it (open loop, Poisson arrivals)
+#           loop), then latency p50/p99 at 50 % and 90 % of it (open loop, Poisson arrivals); the
+#           compile cache off, so that every submission is compiled, as distinct contestants' are
 #   lanes   judge up (one worker, two slots): live p99 without and with 5 000 rejudges queued
 #           (the smoke mix at 1/s, a contest's live load a node can carry on the slot kept for it)
 #   chaos   judge up --brokers 3 --workers 2: judge chaos with its defaults (20 worker kills,
@@ -44,14 +45,14 @@ say() {
   echo "$*" | tee -a "$out/summary.txt"
 }
 
-# judge up NAME SLOTS [ARGS] in the background, its data in DIR/NAME-data (the commands run
+# judge up NAME JAVA_OPTS [ARGS] in the background, its data in DIR/NAME-data (the commands run
 # against it find its pid files there); returns once it says it is ready.
 up() {
-  local name=$1 slots=$2
+  local name=$1 opts=$2
   shift 2
   export JUDGE_DATA=$out/$name-data
   rm -rf "$JUDGE_DATA"
-  JUDGE_JAVA_OPTS="-Djudge.worker.slots=$slots" "$judge" up "$@" </dev/null >"$out/$name-up.log" 2>&1 &
+  JUDGE_JAVA_OPTS=$opts "$judge" up "$@" </dev/null >"$out/$name-up.log" 2>&1 &
   up_pid=$!
   local waited=0
   until grep -q '^judge up: ready\.' "$out/$name-up.log"; do
@@ -100,7 +101,7 @@ timing() {
 }
 
 load() {
-  up fleet 1 --brokers 3 --workers 2
+  up fleet "-Djudge.worker.slots=1 -Djudge.compile-cache.enabled=false" --brokers 3 --workers 2
   run load-saturation load --workload "$mix" --concurrency 6 --duration 120s --warmup 20s \
     --metrics "$fleet_metrics" --out "$out/load-saturation.json" --report "$out/load-saturation.html"
   local x
@@ -117,7 +118,7 @@ load() {
 }
 
 lanes() {
-  up lanes 2
+  up lanes -Djudge.worker.slots=2
   run lanes-base load --workload "$smoke" --rate 1 --duration 120s --warmup 10s --seed 7 \
     --metrics "http://127.0.0.1:$http" --out "$out/lanes-base.json" --report "$out/lanes-base.html"
   run lanes-backlog load --workload "$smoke" --rate 1 --duration 120s --warmup 10s --seed 7 \
@@ -129,14 +130,14 @@ lanes() {
 }
 
 chaos() {
-  up chaos 1 --brokers 3 --workers 2
+  up chaos -Djudge.worker.slots=1 --brokers 3 --workers 2
   run chaos chaos --out "$out/chaos.json" --report "$out/chaos.html"
   say "chaos: $(grep -m1 -A1 '^judge chaos: lost' "$out/chaos.log" | sed 's/^judge chaos: //' | tr '\n' ' ' | tr -s ' ')"
   down
 }
 
 soak() {
-  up soak 2
+  up soak -Djudge.worker.slots=2
   run soak soak --count 10000 --out "$out/soak.json"
   say "soak (10000): $(grep -m1 -A8 '^judge soak:' "$out/soak.log" | tr '\n' ' ' | tr -s ' ')"
   down
