@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.security.auth.module.UnixSystem;
 import dev.judgefleet.model.Submission;
@@ -24,14 +25,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/judge up --brokers 3 --workers 2} as an operator runs it: a real 3-broker KRaft
- * cluster and two workers (one slot each) judge submissions, and every verdict still arrives after
- * a broker is killed with SIGKILL; then {@code judge load} runs a workload through what is left.
+ * cluster and two workers (one slot each). One fleet serves both tests (starting one takes a minute
+ * and more): first every verdict arrives after a broker is killed, and {@code judge load} runs a
+ * workload through what is left; then {@code judge chaos} with small counts.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetIT {
   private static final Path TOP = UpStack.TOP;
   private static final Path APLUSB = TOP.resolve("examples/problems/aplusb");
@@ -39,22 +49,30 @@ class FleetIT {
   private static final int PER_ROUND = 6;
   private static final int LOAD_COUNT = 10;
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
+  private UpStack stack;
 
-  @Test
-  void everyVerdictArrivesAfterABrokerIsKilled() throws Exception {
+  @BeforeAll
+  void startTheFleet() throws Exception {
     assumeTrue(new UnixSystem().getUid() == 0, "the sandbox needs root");
     assumeTrue(
         Files.isRegularFile(Path.of("target", "quarkus-app", "quarkus-run.jar")),
         "bin/judge runs the packaged worker, built by `mvn package`");
     // One problem keeps the workers' start (preparing problems) short (UpStack gives its time
     // limit: deriving it from the reference solutions would take each fresh fleet a minute).
-    try (UpStack stack = UpStack.start(tmp, 3, 2)) {
-      judgeThroughTheFleet(stack);
+    stack = UpStack.start(tmp, 3, 2);
+  }
+
+  @AfterAll
+  void stopTheFleet() throws Exception {
+    if (stack != null) {
+      stack.close();
     }
   }
 
-  private void judgeThroughTheFleet(UpStack stack) throws Exception {
+  @Test
+  @Order(1)
+  void everyVerdictArrivesAfterABrokerIsKilled() throws Exception {
     int kafkaPort = stack.kafkaPort;
     int httpPort = stack.httpPort;
     Path data = stack.data;
@@ -119,6 +137,62 @@ class FleetIT {
         report.metrics().stream().anyMatch(m -> m.slots() == 1),
         "the workers' /q/metrics were sampled: " + report.metrics());
     assertTrue(Files.readString(html).contains("<svg "));
+  }
+
+  /**
+   * {@code judge chaos} with small counts: 2 worker SIGKILLs, 1 broker restart, 1 worker stopped
+   * past its session timeout, 50 malformed records (an oversize one among them). judge up's
+   * supervision starts the dead back, and the ledger must hold: nothing lost or wrong, exactly the
+   * malformed records dead-lettered, no verdict for an unsent id, no stale override.
+   */
+  @Test
+  @Order(2)
+  void theFleetLosesNothingUnderKillsRestartsAStopAndMalformedRecords() throws Exception {
+    Path json = tmp.resolve("chaos.json");
+    Path html = tmp.resolve("chaos.html");
+    Path output = tmp.resolve("chaos.log");
+    int status =
+        stack.judge(
+            output,
+            Duration.ofMinutes(10),
+            "chaos",
+            "--kills",
+            "2",
+            "--broker-restarts",
+            "1",
+            "--stops",
+            "1",
+            "--stop-for",
+            "12s",
+            "--malformed",
+            "50",
+            "--interval",
+            "2s",
+            "--settle",
+            "10s",
+            "--out",
+            json.toString(),
+            "--report",
+            html.toString());
+    String printed = Files.readString(output);
+    assertEquals(0, status, printed + "\n--- judge up:\n" + stack.log());
+    assertTrue(printed.contains("lost 0, wrong 0, duplicates "), printed);
+    assertTrue(printed.contains(", dlq 50/50"), printed);
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    JsonNode summary = report.get("summary");
+    assertEquals(0, summary.get("lost").asLong(), summary.toString());
+    assertEquals(0, summary.get("wrong").asLong(), summary.toString());
+    assertEquals(0, summary.get("unsent").asLong(), summary.toString());
+    assertEquals(0, summary.get("stale").asLong(), summary.toString());
+    assertEquals(50, summary.get("deadLettered").asLong(), summary.toString());
+    assertTrue(summary.get("sent").asLong() > 0, summary.toString());
+    assertTrue(report.get("faultFailure").isNull(), report.toString());
+    Set<String> faults = new HashSet<>();
+    report.get("faults").forEach(f -> faults.add(f.get("fault").asText()));
+    assertEquals(Set.of("KILL_WORKER", "RESTART_BROKER", "STOP_WORKER"), faults);
+    assertEquals(4, report.get("faults").size());
+    assertTrue(stack.log().contains("died (status 137); starting it again"), stack.log());
+    assertTrue(Files.readString(html).contains("judge chaos"));
   }
 
   private static void submit(
