@@ -8,6 +8,8 @@
 #           compile cache off, so that every submission is compiled, as distinct contestants' are
 #   lanes   judge up (one worker, two slots): live p99 without and with 5 000 rejudges queued
 #           (the smoke mix at 1/s, a contest's live load a node can carry on the slot kept for it)
+#   cache   judge up (one worker, one slot), with the compile cache off and then on: rejudge
+#           throughput (the smoke mix on the rejudge lane, a closed loop of 2, 300 submissions)
 #   chaos   judge up --brokers 3 --workers 2: judge chaos with its defaults (20 worker kills,
 #           3 broker restarts, 1 stop past the session timeout, 1 000 malformed records)
 #   soak    judge up: judge soak --count 10000 (fds, mounts, cgroups, threads, processes, RSS)
@@ -25,10 +27,10 @@ if [[ ${1:-} == -o ]]; then
   shift 2
 fi
 parts=("$@")
-((${#parts[@]})) || parts=(timing load lanes chaos soak)
+((${#parts[@]})) || parts=(timing load lanes cache chaos soak)
 for p in "${parts[@]}"; do
-  [[ $p =~ ^(timing|load|lanes|chaos|soak)$ ]] || {
-    echo "fleet-figures: unknown part $p (timing, load, lanes, chaos, soak)" >&2
+  [[ $p =~ ^(timing|load|lanes|cache|chaos|soak)$ ]] || {
+    echo "fleet-figures: unknown part $p (timing, load, lanes, cache, chaos, soak)" >&2
     exit 2
   }
 done
@@ -127,6 +129,21 @@ lanes() {
   run lanes-compare load --compare "$out/lanes-base.json" "$out/lanes-backlog.json"
   say "$(jq -rn --slurpfile a "$out/lanes-base.json" --slurpfile b "$out/lanes-backlog.json" '"live lane (1 worker x 2 slots, smoke mix at 1/s): p99 \($a[0].latency.p99Ms) ms without a backlog, \($b[0].latency.p99Ms) ms with 5000 rejudges queued (\(($b[0].latency.p99Ms / $a[0].latency.p99Ms - 1) * 1000 | round / 10) %), p50 \($a[0].latency.p50Ms) -> \($b[0].latency.p50Ms) ms"')"
   down
+}
+
+# A rejudge of submissions judged before: with the cache each distinct source compiles once per
+# node; without it, every rejudge compiles again.
+cache() {
+  local c
+  for c in off on; do
+    up "cache-$c" "-Djudge.worker.slots=1 -Djudge.compile-cache.enabled=$([[ $c == on ]] && echo true || echo false)"
+    run "rejudge-cache-$c" load --workload "$smoke" --lane rejudge --concurrency 2 --count 300 --seed 7 \
+      --metrics "http://127.0.0.1:$http" --out "$out/rejudge-cache-$c.json" \
+      --report "$out/rejudge-cache-$c.html"
+    down
+  done
+  run rejudge-compare load --compare "$out/rejudge-cache-off.json" "$out/rejudge-cache-on.json"
+  say "$(jq -rn --slurpfile a "$out/rejudge-cache-off.json" --slurpfile b "$out/rejudge-cache-on.json" '"rejudges (1 worker x 1 slot, smoke mix, closed loop of 2, 300): \($a[0].throughputPerSecond * 100 | round / 100)/s without the compile cache, \($b[0].throughputPerSecond * 100 | round / 100)/s with it (x\($b[0].throughputPerSecond / $a[0].throughputPerSecond * 100 | round / 100)), judging p50 \($a[0].judging.p50Ms) -> \($b[0].judging.p50Ms) ms"')"
 }
 
 chaos() {

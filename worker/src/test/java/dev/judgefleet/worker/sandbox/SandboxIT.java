@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,5 +248,44 @@ class SandboxIT {
       assertTrue(out.startsWith("Cpus_allowed_list:\t" + cpu + "\n"), out);
       assertTrue(out.contains("refused") || out.contains("Operation not permitted"), out);
     }
+  }
+
+  /**
+   * A process spawned anywhere in the worker holds a copy of every descriptor the worker has open
+   * until it execs, the work file another slot is writing among them: that copy is a writer on the
+   * work directory's mount, and the read-only remount before a test would fail with EBUSY (a soak
+   * of 10 000 submissions met it 6 times, as IE). Here one thread spawns without pause while the
+   * other puts a file into the box and runs read-only, again and again.
+   */
+  @Test
+  void spawnsElsewhereInTheWorkerNeverBreakTheReadOnlyWorkDir() throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger spawns = new AtomicInteger();
+    Thread spawner =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                SpawnBaseline.spawnAndWait("/bin/true");
+                spawns.incrementAndGet();
+              }
+            });
+    spawner.start();
+    try (Sandbox box = engine.open(IntegrationEngine.spec(1))) {
+      byte[] content = new byte[256 * 1024];
+      for (int i = 0; i < 400; i++) {
+        // As a compile and its tests: a writable run, a file put in, then a read-only run.
+        RunResult writable =
+            box.run(RunSpec.of(List.of("/bin/true"), LIMITS).withWorkWritable(true));
+        assertEquals(RunStatus.OK, writable.status(), "run " + i + ": " + writable.setupError());
+        box.removeWorkFile("input");
+        box.writeWorkFile("input", content);
+        RunResult run = box.run(RunSpec.of(List.of("/bin/true"), LIMITS));
+        assertEquals(RunStatus.OK, run.status(), "run " + i + ": " + run.setupError());
+      }
+    } finally {
+      done.set(true);
+      spawner.join();
+    }
+    assertTrue(spawns.get() > 100, "spawns beside the runs: " + spawns.get());
   }
 }

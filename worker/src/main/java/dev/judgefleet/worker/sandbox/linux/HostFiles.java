@@ -60,21 +60,24 @@ public final class HostFiles {
 
   /** Creates {@code relative} beneath {@code dir} (it must not exist) with {@code content}. */
   public static void writeNew(Path dir, String relative, byte[] content, int mode) {
-    int fd = openBeneath(dir, relative, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, mode);
-    try {
-      Memory buffer = new Memory(Math.max(1, content.length));
-      buffer.write(0, content, 0, content.length);
-      long written = 0;
-      while (written < content.length) {
-        try {
-          written += LibC.write(fd, buffer.share(written), content.length - written);
-        } catch (LastErrorException e) {
-          throw Errno.failure("write(" + dir.resolve(relative) + ")", e);
-        }
-      }
-    } finally {
-      Fds.closeQuietly(fd);
-    }
+    Memory buffer = new Memory(Math.max(1, content.length));
+    buffer.write(0, content, 0, content.length);
+    SpawnFence.whileWriting(
+        () -> {
+          int fd = openBeneath(dir, relative, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, mode);
+          try {
+            long written = 0;
+            while (written < content.length) {
+              try {
+                written += LibC.write(fd, buffer.share(written), content.length - written);
+              } catch (LastErrorException e) {
+                throw Errno.failure("write(" + dir.resolve(relative) + ")", e);
+              }
+            }
+          } finally {
+            Fds.closeQuietly(fd);
+          }
+        });
   }
 
   /** A regular file found beneath a directory, with its permission bits. */

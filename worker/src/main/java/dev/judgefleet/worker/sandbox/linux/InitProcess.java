@@ -130,14 +130,10 @@ public final class InitProcess implements Closeable {
           "posix_spawn_file_actions_addclosefrom_np");
       String path = binary.toString();
       int[] pid = new int[1];
+      StringArray argv = new StringArray(new String[] {path});
+      StringArray envp = new StringArray(new String[0]);
       int err =
-          LibC.posix_spawn(
-              pid,
-              path,
-              actions,
-              attr,
-              new StringArray(new String[] {path}),
-              new StringArray(new String[0]));
+          SpawnFence.whileSpawning(() -> LibC.posix_spawn(pid, path, actions, attr, argv, envp));
       if (err != 0) {
         throw new NativeCallException("posix_spawn(\"" + path + "\")", err);
       }

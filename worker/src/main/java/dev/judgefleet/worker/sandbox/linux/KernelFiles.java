@@ -2,6 +2,7 @@ package dev.judgefleet.worker.sandbox.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import dev.judgefleet.worker.sandbox.plan.Kernel;
 import dev.judgefleet.worker.sandbox.plan.Kernel.Fcntl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * errno, and an operator needs it.
  */
 public final class KernelFiles {
+  private static final int MAX_INTERRUPTED_WRITES = 100;
+
   private KernelFiles() {}
 
   /** Writes {@code value} to {@code file} in one write(2), as cgroupfs expects. */
@@ -26,11 +29,29 @@ public final class KernelFiles {
       byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
       Memory buffer = new Memory(Math.max(1, bytes.length));
       buffer.write(0, bytes, 0, bytes.length);
-      LibC.write(fd, buffer, bytes.length);
+      writeRetryingInterrupts(fd, buffer, bytes.length);
     } catch (LastErrorException e) {
       throw Errno.failure("write(\"" + value.strip() + "\" to " + file + ")", e);
     } finally {
       Fds.closeQuietly(fd);
+    }
+  }
+
+  /**
+   * cgroup v1's memory.limit_in_bytes fails with EINTR whenever a signal is pending for the writing
+   * thread (the memory controller checks before it even compares usage and limit): a SIGCHLD of a
+   * sandbox init that ended is enough. The write had no effect then; it is made again.
+   */
+  private static void writeRetryingInterrupts(int fd, Memory buffer, int length) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        LibC.write(fd, buffer, length);
+        return;
+      } catch (LastErrorException e) {
+        if (e.getErrorCode() != Kernel.Errno.EINTR || attempt == MAX_INTERRUPTED_WRITES) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -23,7 +23,9 @@ public final class PlainSpawn {
     Memory rusage = new Memory(RUSAGE_SIZE);
     int[] pid = new int[1];
     long start = System.nanoTime();
-    int err = LibC.posix_spawn(pid, path, Pointer.NULL, Pointer.NULL, argv, envp);
+    int err =
+        SpawnFence.whileSpawning(
+            () -> LibC.posix_spawn(pid, path, Pointer.NULL, Pointer.NULL, argv, envp));
     if (err != 0) {
       throw new NativeCallException("posix_spawn(\"" + path + "\")", err);
     }
