@@ -52,7 +52,10 @@ public interface WorkerConfig {
     @WithDefault("30s")
     java.time.Duration shutdownGrace();
 
-    /** How often a submission is retried when its sandbox cannot be set up, before it is IE. */
+    /**
+     * How often a submission is judged again when its sandbox cannot be set up or fails under a run
+     * (an IE that is the node's fault, not the program's), before that IE is published.
+     */
     @WithDefault("2")
     int setupRetries();
 

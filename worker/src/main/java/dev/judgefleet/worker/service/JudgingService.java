@@ -9,6 +9,7 @@ import dev.judgefleet.worker.judge.ProgressListener;
 import dev.judgefleet.worker.judge.ScratchDirectory;
 import dev.judgefleet.worker.judge.SubmissionJudge;
 import dev.judgefleet.worker.judge.VerdictEvents;
+import dev.judgefleet.worker.judge.VerdictReasons;
 import dev.judgefleet.worker.language.Language;
 import dev.judgefleet.worker.language.LanguageCatalog;
 import dev.judgefleet.worker.problem.Aggregation;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Judges a request and always answers with a verdict event: the judge's verdict, or {@code IE} with
@@ -45,6 +47,8 @@ import java.util.UUID;
  * back instead of answering it: a store outage delays judging, it never becomes a verdict.
  */
 public final class JudgingService {
+  private static final Logger LOG = Logger.getLogger(JudgingService.class);
+
   /**
    * Limits for inline tests of a problem this worker does not have, where the format's defaults (no
    * time limit, 2 GiB, 8 MiB of output) do not suit a quick custom run.
@@ -203,7 +207,10 @@ public final class JudgingService {
     }
   }
 
-  /** Judges, setting a sandbox up again up to {@code setupRetries} times; then the last failure. */
+  /**
+   * Judges, again up to {@code setupRetries} times when a sandbox could not be set up or failed
+   * under a run; then the last failure.
+   */
   private JudgeResult judgeWithRetries(
       ProblemPackage problem,
       Language language,
@@ -213,20 +220,32 @@ public final class JudgingService {
       int slot,
       ProgressListener progress) {
     for (int attempt = 0; ; attempt++) {
+      JudgeResult result;
       try {
-        return judge.judge(
-            problem,
-            language,
-            request.source(),
-            timeLimit,
-            tests,
-            new JudgeOptions(false, slot),
-            progress);
+        result =
+            judge.judge(
+                problem,
+                language,
+                request.source(),
+                timeLimit,
+                tests,
+                new JudgeOptions(false, slot),
+                progress);
       } catch (SandboxException e) {
         if (attempt >= setupRetries) {
           throw e;
         }
+        continue;
       }
+      // A run the sandbox failed (IE, never the program's doing) is the node's fault like a
+      // sandbox that could not be set up: judged again from the start before it is published.
+      if (attempt < setupRetries && VerdictReasons.of(result) == VerdictReason.SANDBOX_FAILURE) {
+        LOG.warnf(
+            "%s: the sandbox failed under a run (%s); judging again (attempt %d of %d)",
+            request.submissionId(), result.message(), attempt + 2, setupRetries + 1);
+        continue;
+      }
+      return result;
     }
   }
 

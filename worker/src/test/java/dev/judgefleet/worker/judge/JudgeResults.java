@@ -2,6 +2,9 @@ package dev.judgefleet.worker.judge;
 
 import dev.judgefleet.model.Verdict;
 import dev.judgefleet.worker.problem.ProblemPackage;
+import dev.judgefleet.worker.sandbox.RunCause;
+import dev.judgefleet.worker.sandbox.RunResult;
+import dev.judgefleet.worker.sandbox.RunStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,23 @@ public final class JudgeResults {
         Verdict.AC,
         "",
         null,
+        List.of(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        List.of(),
+        Map.of(),
+        timeLimit,
+        problem.contentVersion(),
+        Duration.ZERO);
+  }
+
+  /** IE because the sandbox failed under the compile (the judge's fault, not the program's). */
+  public static JudgeResult sandboxFailed(ProblemPackage problem, Duration timeLimit) {
+    RunResult failed = JudgeFixtures.run(RunStatus.IE, RunCause.SETUP, null, null);
+    return new JudgeResult(
+        Verdict.IE,
+        "the compile's sandbox failed",
+        new CompiledProgram(null, "main", "main.c", failed, ""),
         List.of(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),

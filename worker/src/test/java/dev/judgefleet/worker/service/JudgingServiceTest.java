@@ -202,6 +202,41 @@ class JudgingServiceTest {
   }
 
   @Test
+  void aRunTheSandboxFailedIsJudgedAgainThenTheNodesIe() {
+    judge.runFailures = 2;
+    assertEquals(
+        Verdict.AC,
+        service(2)
+            .judge(
+                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
+            .event()
+            .verdict());
+    assertEquals(3, judge.calls);
+
+    judge.calls = 0;
+    judge.runFailures = 3;
+    VerdictEvent e =
+        service(2)
+            .judge(
+                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
+            .event();
+    assertEquals(Verdict.IE, e.verdict());
+    assertEquals(VerdictReason.SANDBOX_FAILURE, e.reason());
+    assertEquals(3, judge.calls);
+
+    judge.calls = 0;
+    judge.runFailures = 1;
+    assertEquals(
+        VerdictReason.SANDBOX_FAILURE,
+        service(0)
+            .judge(
+                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
+            .event()
+            .reason());
+    assertEquals(1, judge.calls);
+  }
+
+  @Test
   void aStoreOutageIsHandedBackNotAnswered() {
     storeDown = true;
     assertThrows(
@@ -227,6 +262,7 @@ class JudgingServiceTest {
   private static final class RecordingJudge implements SubmissionJudge {
     int calls;
     int setupFailures;
+    int runFailures;
     RuntimeException crash;
     final List<ProblemPackage> problems = new ArrayList<>();
     final List<Duration> timeLimits = new ArrayList<>();
@@ -251,6 +287,9 @@ class JudgingServiceTest {
       }
       if (setupFailures-- > 0) {
         throw new SandboxException(new SetupError(StepPhase.SETUP, 3, "clone", 11, "EAGAIN"));
+      }
+      if (runFailures-- > 0) {
+        return JudgeResults.sandboxFailed(problem, timeLimit);
       }
       problems.add(problem);
       timeLimits.add(timeLimit);
