@@ -16,10 +16,19 @@ public final class JudgeResults {
 
   /** AC with no test outcomes, under {@code timeLimit}, for {@code problem}'s version. */
   public static JudgeResult accepted(ProblemPackage problem, Duration timeLimit) {
+    return result(Verdict.AC, "", null, problem, timeLimit);
+  }
+
+  private static JudgeResult result(
+      Verdict verdict,
+      String message,
+      CompiledProgram compile,
+      ProblemPackage problem,
+      Duration timeLimit) {
     return new JudgeResult(
-        Verdict.AC,
-        "",
-        null,
+        verdict,
+        message,
+        compile,
         List.of(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
@@ -33,17 +42,11 @@ public final class JudgeResults {
   /** IE because the sandbox failed under the compile (the judge's fault, not the program's). */
   public static JudgeResult sandboxFailed(ProblemPackage problem, Duration timeLimit) {
     RunResult failed = JudgeFixtures.run(RunStatus.IE, RunCause.SETUP, null, null);
-    return new JudgeResult(
+    return result(
         Verdict.IE,
         "the compile's sandbox failed",
         new CompiledProgram(null, "main", "main.c", failed, ""),
-        List.of(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        List.of(),
-        Map.of(),
-        timeLimit,
-        problem.contentVersion(),
-        Duration.ZERO);
+        problem,
+        timeLimit);
   }
 }

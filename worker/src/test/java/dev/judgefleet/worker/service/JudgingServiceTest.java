@@ -101,6 +101,15 @@ class JudgingServiceTest {
         Map.of("site", "s"));
   }
 
+  /**
+   * A python3 submission to "timed", judged by a service that retries {@code setupRetries} times.
+   */
+  private VerdictEvent judgedWithRetries(int setupRetries) {
+    return service(setupRetries)
+        .judge(request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
+        .event();
+  }
+
   private VerdictEvent judged(JudgeRequest request) {
     return service(2).judge(request, 1, ProgressListener.NONE).event();
   }
@@ -179,22 +188,12 @@ class JudgingServiceTest {
   @Test
   void aSandboxThatFailsToSetUpIsTriedAgainThenTheNodesIe() {
     judge.setupFailures = 2;
-    assertEquals(
-        Verdict.AC,
-        service(2)
-            .judge(
-                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
-            .event()
-            .verdict());
+    assertEquals(Verdict.AC, judgedWithRetries(2).verdict());
     assertEquals(3, judge.calls);
 
     judge.calls = 0;
     judge.setupFailures = 3;
-    VerdictEvent e =
-        service(2)
-            .judge(
-                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
-            .event();
+    VerdictEvent e = judgedWithRetries(2);
     assertEquals(VerdictReason.SANDBOX_FAILURE, e.reason());
     assertEquals(VerdictReason.Party.JUDGE, e.reason().party());
     assertTrue(e.message().contains("3 attempts") && e.message().contains("EAGAIN"), e.message());
@@ -204,35 +203,19 @@ class JudgingServiceTest {
   @Test
   void aRunTheSandboxFailedIsJudgedAgainThenTheNodesIe() {
     judge.runFailures = 2;
-    assertEquals(
-        Verdict.AC,
-        service(2)
-            .judge(
-                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
-            .event()
-            .verdict());
+    assertEquals(Verdict.AC, judgedWithRetries(2).verdict());
     assertEquals(3, judge.calls);
 
     judge.calls = 0;
     judge.runFailures = 3;
-    VerdictEvent e =
-        service(2)
-            .judge(
-                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
-            .event();
+    VerdictEvent e = judgedWithRetries(2);
     assertEquals(Verdict.IE, e.verdict());
     assertEquals(VerdictReason.SANDBOX_FAILURE, e.reason());
     assertEquals(3, judge.calls);
 
     judge.calls = 0;
     judge.runFailures = 1;
-    assertEquals(
-        VerdictReason.SANDBOX_FAILURE,
-        service(0)
-            .judge(
-                request("timed", Optional.empty(), "python3", List.of()), 0, ProgressListener.NONE)
-            .event()
-            .reason());
+    assertEquals(VerdictReason.SANDBOX_FAILURE, judgedWithRetries(0).reason());
     assertEquals(1, judge.calls);
   }
 
